@@ -1,0 +1,116 @@
+package net.historyarchive.catalog.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns Jackson's exceptions into problems a client can act on: which field, and what was
+ * expected, without leaking Java class names.
+ */
+public final class JsonErrorDescriber {
+
+    private JsonErrorDescriber() {
+    }
+
+    public static Problem describe(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping.getPath());
+            return Problem.of(ProblemType.VALIDATION_FAILED, "The request body has a field of the wrong shape",
+                    List.of(new Problem.FieldError(field, message(mapping))));
+        }
+        String location = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return Problem.of(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON" + location
+                + ": " + e.getOriginalMessage());
+    }
+
+    public static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            } else if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+
+    private static String message(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            Class<?> target = invalid.getTargetType();
+            if (target == String.class) {
+                return invalid.getOriginalMessage();
+            }
+            if (target != null && target.isEnum()) {
+                return "must be one of " + Arrays.stream(target.getEnumConstants())
+                        .map(Object::toString).collect(Collectors.joining(", "));
+            }
+            if (target != null && Temporal.class.isAssignableFrom(target)) {
+                return "'" + invalid.getValue() + "' is not a valid " + temporalFormat(target);
+            }
+            if (target == java.util.UUID.class) {
+                return "'" + invalid.getValue() + "' is not a valid id (UUID)";
+            }
+            return "'" + invalid.getValue() + "' is not a valid " + simpleType(target);
+        }
+        if (e instanceof ValueInstantiationException || e.getCause() instanceof IllegalArgumentException) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return cause.getMessage();
+        }
+        if (e instanceof MismatchedInputException mismatched) {
+            Class<?> target = mismatched.getTargetType();
+            if (target != null && Temporal.class.isAssignableFrom(target)) {
+                return "must be a " + temporalFormat(target) + " string";
+            }
+            if (target != null && target.isEnum()) {
+                return "must be one of " + Arrays.stream(target.getEnumConstants())
+                        .map(Object::toString).collect(Collectors.joining(", "));
+            }
+            return "must be " + simpleType(target);
+        }
+        return e.getOriginalMessage();
+    }
+
+    private static String temporalFormat(Class<?> target) {
+        return switch (target.getSimpleName()) {
+            case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "Instant", "OffsetDateTime" -> "timestamp (RFC 3339, e.g. 2026-01-31T12:00:00Z)";
+            default -> "date or time";
+        };
+    }
+
+    private static String simpleType(Class<?> target) {
+        if (target == null) {
+            return "a value of another type";
+        }
+        if (target == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class) {
+            return "a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+}

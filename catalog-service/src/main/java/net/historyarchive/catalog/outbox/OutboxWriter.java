@@ -1,0 +1,92 @@
+package net.historyarchive.catalog.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import net.historyarchive.catalog.common.Ids;
+import net.historyarchive.catalog.document.api.DocumentView;
+import net.historyarchive.catalog.document.service.DocumentChangeListener;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes one outbox row per document change, on the connection of the current transaction, so
+ * the event exists exactly when the change commits. Plain JDBC (not an entity) so that the
+ * database assigns the id at insert time and inserts of a bulk import go out as one batch.
+ */
+@ApplicationScoped
+public class OutboxWriter implements DocumentChangeListener {
+
+    private static final String INSERT = """
+            INSERT INTO outbox_event (event_id, event_type, aggregate_id, aggregate_version, occurred_at, payload)
+            VALUES (?, ?, ?, ?, ?, ?::jsonb)""";
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+
+    public OutboxWriter(EntityManager entityManager, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    @Override
+    public void created(DocumentView document) {
+        createdAll(List.of(document));
+    }
+
+    @Override
+    public void createdAll(List<DocumentView> documents) {
+        write(documents.stream().map(d -> row(ChangeEventType.CREATED, d.id(), d.version(), d.updatedAt(), d)).toList());
+    }
+
+    @Override
+    public void updated(DocumentView document) {
+        write(List.of(row(ChangeEventType.UPDATED, document.id(), document.version(), document.updatedAt(), document)));
+    }
+
+    @Override
+    public void deleted(DocumentView lastState, long version, Instant deletedAt) {
+        write(List.of(row(ChangeEventType.DELETED, lastState.id(), version, deletedAt,
+                new DeletedDocument(lastState.id(), version, deletedAt, true))));
+    }
+
+    private Row row(ChangeEventType type, UUID id, long version, Instant at, Object data) {
+        try {
+            return new Row(Ids.newId(), type, id, version, at, json.writeValueAsString(data));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise change event of document " + id, e);
+        }
+    }
+
+    private void write(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        // Entities changed in this transaction must reach the database before their events do.
+        entityManager.flush();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (Row row : rows) {
+                    insert.setObject(1, row.eventId());
+                    insert.setString(2, row.type().cloudEventType());
+                    insert.setObject(3, row.aggregateId());
+                    insert.setLong(4, row.version());
+                    insert.setTimestamp(5, Timestamp.from(row.occurredAt()));
+                    insert.setString(6, row.payload());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    private record Row(UUID eventId, ChangeEventType type, UUID aggregateId, long version, Instant occurredAt,
+                       String payload) {
+    }
+}

@@ -1,0 +1,35 @@
+package net.historyarchive.infra;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns the embedded servers' INFO chatter down to WARNING, so test and local-run output shows
+ * the services' own logs. Set {@code -Darchive.infra.verbose=true} to keep everything.
+ *
+ * <p>Goes through java.util.logging, which reaches SLF4J output when JBoss LogManager is the
+ * JUL manager (Quarkus tests via surefire, and the local run set it).
+ */
+final class Logs {
+
+    private static final List<String> SERVER_CATEGORIES = List.of(
+            "kafka", "state.change.logger", "org.apache.kafka", "io.zonky");
+
+    // Hold the loggers: JUL keeps only weak references, and a collected logger forgets its level.
+    private static final List<Logger> HELD = new java.util.ArrayList<>();
+
+    private Logs() {
+    }
+
+    static synchronized void quietServers() {
+        if (Boolean.getBoolean("archive.infra.verbose") || !HELD.isEmpty()) {
+            return;
+        }
+        for (String category : SERVER_CATEGORIES) {
+            Logger logger = Logger.getLogger(category);
+            logger.setLevel(Level.WARNING);
+            HELD.add(logger);
+        }
+    }
+}

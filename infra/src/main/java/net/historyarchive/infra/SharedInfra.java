@@ -1,0 +1,103 @@
+package net.historyarchive.infra;
+
+/**
+ * One PostgreSQL and one Kafka for the whole test JVM, started on first use and stopped by a
+ * JVM shutdown hook.
+ *
+ * <p>Only JDK types cross this API on purpose: {@link ArchiveInfraResource} calls the copy of this
+ * class that the JVM's system class loader holds, by reflection, so that every Quarkus test
+ * class loader (Quarkus makes new ones when it restarts the app between test classes) reaches the
+ * same servers, and the servers' threads never run on a class loader Quarkus has closed.
+ */
+public final class SharedInfra {
+
+    private static PostgresServer postgres;
+    private static KafkaBroker kafka;
+
+    private SharedInfra() {
+    }
+
+    /** Starts both servers if this JVM has not yet; cheap afterwards. */
+    public static synchronized void ensureStarted() {
+        if (postgres != null) {
+            return;
+        }
+        Thread current = Thread.currentThread();
+        ClassLoader previous = current.getContextClassLoader();
+        // Threads that Kafka and the JDBC driver create inherit this loader; keep it the long-lived one.
+        current.setContextClassLoader(SharedInfra.class.getClassLoader());
+        try {
+            Logs.quietServers();
+            PostgresServer pg = PostgresServer.startTemporary();
+            try {
+                kafka = KafkaBroker.startTemporary();
+            } catch (Exception | Error e) {
+                pg.close();
+                throw e;
+            }
+            postgres = pg;
+            Thread hook = new Thread(SharedInfra::shutdown, "archive-infra-shutdown");
+            hook.setContextClassLoader(SharedInfra.class.getClassLoader());
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL and Kafka", e);
+        } finally {
+            current.setContextClassLoader(previous);
+        }
+    }
+
+    /** Creates the database if missing; returns its JDBC URL (no credentials in it). */
+    public static synchronized String ensureDatabase(String database) {
+        ensureStarted();
+        return postgres.ensureDatabase(database);
+    }
+
+    public static synchronized int postgresPort() {
+        ensureStarted();
+        return postgres.port();
+    }
+
+    public static synchronized String bootstrapServers() {
+        ensureStarted();
+        return kafka.bootstrapServers();
+    }
+
+    public static synchronized boolean isKafkaRunning() {
+        ensureStarted();
+        return kafka.isRunning();
+    }
+
+    public static synchronized void stopKafka() {
+        ensureStarted();
+        kafka.stop();
+    }
+
+    public static synchronized void startKafka() {
+        ensureStarted();
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(SharedInfra.class.getClassLoader());
+        try {
+            kafka.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not restart Kafka", e);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    // Not synchronized: a test thread might still hold the lock while the JVM exits.
+    private static void shutdown() {
+        KafkaBroker k = kafka;
+        PostgresServer pg = postgres;
+        if (k != null) {
+            try {
+                k.close();
+            } catch (Exception e) {
+                System.err.println("archive-infra: stopping Kafka failed: " + e);
+            }
+        }
+        if (pg != null) {
+            pg.close();
+        }
+    }
+}
