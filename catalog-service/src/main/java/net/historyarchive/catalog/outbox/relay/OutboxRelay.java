@@ -1,0 +1,161 @@
+package net.historyarchive.catalog.outbox.relay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Moves outbox rows to Kafka. One thread, one dedicated database connection: it holds a
+ * session advisory lock (so among catalog replicas exactly one relay is active, and order is
+ * never split between two publishers), LISTENs for commits, and otherwise polls as a fallback.
+ * A row is marked published only after Kafka acknowledged it; a crash in between republishes it
+ * (at-least-once; consumers ignore versions they already have).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration STATS_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration CLEANUP_INTERVAL = Duration.ofMinutes(10);
+
+    private final AgroalDataSource dataSource;
+    private final EventsConfig config;
+    private final String bootstrapServers;
+    private final ObjectMapper json;
+    private final RelayStatus status;
+    private final Counter published;
+    private final Counter errors;
+
+    private volatile boolean running;
+    private Thread thread;
+
+    public OutboxRelay(AgroalDataSource dataSource, EventsConfig config,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       ObjectMapper json, RelayStatus status, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.json = json;
+        this.status = status;
+        this.published = Counter.builder("outbox.events.published").description("Change events acknowledged by Kafka").register(registry);
+        this.errors = Counter.builder("outbox.publish.errors").description("Failed publish rounds").register(registry);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.relay().enabled()) {
+            LOG.info("Outbox relay disabled (archive.events.relay.enabled=false)");
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(10_000);
+        }
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(100);
+        while (running) {
+            try (Connection connection = dataSource.getConnection();
+                 EventPublisher publisher = new EventPublisher(bootstrapServers, config.topic(), config.source(), json)) {
+                connection.setAutoCommit(true);
+                awaitLeadership(connection);
+                if (!running) {
+                    return;
+                }
+                TopicSetup.ensureTopic(bootstrapServers, config);
+                OutboxStore.listen(connection);
+                LOG.infof("Outbox relay active, publishing to topic %s", config.topic());
+                relayLoop(connection, publisher);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                errors.increment();
+                status.failed(e);
+                LOG.warnf(e, "Outbox relay failed; retrying in %d ms", backoff.toMillis());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Waits until this instance holds the relay lock; the lock is released when the connection closes. */
+    private void awaitLeadership(Connection connection) throws Exception {
+        status.standby();
+        while (running && !OutboxStore.tryLock(connection, config.relay().lockKey())) {
+            sleep(config.relay().pollInterval());
+        }
+    }
+
+    private void relayLoop(Connection connection, EventPublisher publisher) throws Exception {
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        Instant nextStats = Instant.MIN;
+        Instant nextCleanup = Instant.now();
+        while (running) {
+            List<OutboxRow> rows = OutboxStore.fetchUnpublished(connection, config.relay().batchSize());
+            if (!rows.isEmpty()) {
+                publisher.publish(rows);
+                OutboxStore.markPublished(connection, rows);
+                published.increment(rows.size());
+                status.published(rows.size());
+            } else {
+                status.published(0);
+            }
+            Instant now = Instant.now();
+            if (now.isAfter(nextStats)) {
+                status.backlog(OutboxStore.backlog(connection));
+                nextStats = now.plus(STATS_INTERVAL);
+            }
+            if (now.isAfter(nextCleanup)) {
+                int deleted = OutboxStore.deletePublishedBefore(connection, config.relay().retainPublished());
+                if (deleted > 0) {
+                    LOG.debugf("Deleted %d published outbox rows", deleted);
+                }
+                nextCleanup = now.plus(CLEANUP_INTERVAL);
+            }
+            if (rows.size() < config.relay().batchSize()) {
+                // Caught up: sleep until a commit notifies us, or poll after the interval anyway.
+                pg.getNotifications((int) config.relay().pollInterval().toMillis());
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** For tests and tools: the last error, if the relay is failing. */
+    public AtomicReference<Exception> lastError() {
+        return status.lastError();
+    }
+}

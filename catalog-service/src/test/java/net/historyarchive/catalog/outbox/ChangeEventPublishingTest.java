@@ -1,0 +1,91 @@
+package net.historyarchive.catalog.outbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import net.historyarchive.catalog.support.Tokens;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The relay publishes every committed change to Kafka as a CloudEvent, in version order per document. */
+@QuarkusTest
+class ChangeEventPublishingTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void createUpdateDeleteArriveInOrderAsCloudEventsFollowedByATombstone() throws Exception {
+        try (TopicReader topic = new TopicReader()) {
+            String id = given().header("Authorization", Tokens.archivist()).contentType(ContentType.JSON)
+                    .body("{\"title\": \"Telegram from Ponomarev\", \"places\": [\"Pyongyang\"]}")
+                    .post("/api/v1/documents").then().statusCode(201).extract().path("id");
+            given().header("Authorization", Tokens.archivist()).header("If-Match", "\"1\"")
+                    .contentType("application/merge-patch+json").body("{\"summary\": \"Peng Dehuai informs the delegation.\"}")
+                    .patch("/api/v1/documents/" + id).then().statusCode(200);
+            given().header("Authorization", Tokens.archivist()).header("If-Match", "\"2\"")
+                    .delete("/api/v1/documents/" + id).then().statusCode(204);
+
+            List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.recordsFor(id), r -> r.size() >= 4);
+
+            assertThat(records).hasSize(4);
+            JsonNode created = json.readTree(records.get(0).value());
+            assertThat(created.get("specversion").asText()).isEqualTo("1.0");
+            assertThat(created.get("type").asText()).isEqualTo("net.historyarchive.catalog.document.created.v1");
+            assertThat(created.get("subject").asText()).isEqualTo(id);
+            assertThat(created.get("source").asText()).isNotBlank();
+            assertThat(created.get("id").asText()).isNotBlank();
+            assertThat(created.get("time").asText()).isNotBlank();
+            assertThat(created.get("datacontenttype").asText()).isEqualTo("application/json");
+            assertThat(created.at("/data/version").asLong()).isEqualTo(1);
+            assertThat(created.at("/data/title").asText()).isEqualTo("Telegram from Ponomarev");
+
+            JsonNode updated = json.readTree(records.get(1).value());
+            assertThat(updated.get("type").asText()).isEqualTo("net.historyarchive.catalog.document.updated.v1");
+            assertThat(updated.at("/data/version").asLong()).isEqualTo(2);
+            assertThat(updated.at("/data/summary").asText()).isEqualTo("Peng Dehuai informs the delegation.");
+
+            JsonNode deleted = json.readTree(records.get(2).value());
+            assertThat(deleted.get("type").asText()).isEqualTo("net.historyarchive.catalog.document.deleted.v1");
+            assertThat(deleted.at("/data/version").asLong()).isEqualTo(3);
+            assertThat(records.get(3).value()).as("tombstone after the deletion").isNull();
+        }
+    }
+
+    @Test
+    void aRejectedWritePublishesNothing() {
+        try (TopicReader topic = new TopicReader()) {
+            String id = given().header("Authorization", Tokens.archivist()).contentType(ContentType.JSON)
+                    .body("{\"title\": \"Memo of the Directorate for Foreign Relations\"}")
+                    .post("/api/v1/documents").then().statusCode(201).extract().path("id");
+            // Rolled back: the merge patch blanks the title, which fails validation inside the transaction.
+            given().header("Authorization", Tokens.archivist()).header("If-Match", "\"1\"")
+                    .contentType("application/merge-patch+json").body("{\"title\": \"\"}")
+                    .patch("/api/v1/documents/" + id).then().statusCode(400);
+            // A later change proves the relay has caught up past the rejected write.
+            given().header("Authorization", Tokens.archivist()).header("If-Match", "\"1\"")
+                    .contentType("application/merge-patch+json").body("{\"summary\": \"Second version\"}")
+                    .patch("/api/v1/documents/" + id).then().statusCode(200);
+
+            List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.recordsFor(id), r -> r.size() >= 2);
+            assertThat(records).extracting(r -> versionOf(r.value())).containsExactly(1L, 2L);
+        }
+    }
+
+    private long versionOf(String event) {
+        try {
+            return json.readTree(event).at("/data/version").asLong();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
