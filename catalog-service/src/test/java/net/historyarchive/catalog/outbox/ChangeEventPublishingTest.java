@@ -37,6 +37,9 @@ class ChangeEventPublishingTest {
                     .until(() -> topic.recordsFor(id), r -> r.size() >= 4);
 
             assertThat(records).hasSize(4);
+            for (ConsumerRecord<String, String> record : records.subList(0, 3)) {
+                assertThat(EventContract.violations(record.value())).as("contract violations of %s", record.value()).isEmpty();
+            }
             JsonNode created = json.readTree(records.get(0).value());
             assertThat(created.get("specversion").asText()).isEqualTo("1.0");
             assertThat(created.get("type").asText()).isEqualTo("net.historyarchive.catalog.document.created.v1");

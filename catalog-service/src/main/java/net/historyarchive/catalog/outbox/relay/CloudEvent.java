@@ -9,12 +9,14 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 record CloudEvent(String specversion, String id, String source, String type, String subject, String time,
                   String datacontenttype, String dataschema, @JsonRawValue String data) {
 
+    static final String SNAPSHOT_SCHEMA = "urn:historyarchive:schema:document.snapshot.v1";
+    static final String DELETED_SCHEMA = "urn:historyarchive:schema:document.deleted.v1";
     static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
 
     static CloudEvent of(OutboxRow row, String source) {
-        String schemaName = row.type().replace("net.historyarchive.catalog.", "");
+        String schema = row.isDeletion() ? DELETED_SCHEMA : SNAPSHOT_SCHEMA;
         return new CloudEvent("1.0", row.eventId().toString(), source, row.type(), row.aggregateId().toString(),
                 row.occurredAt().toString(), "application/json",
-                "urn:historyarchive:schema:" + schemaName, row.payload());
+                schema, row.payload());
     }
 }
