@@ -55,6 +55,13 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, UUID>
                 .getResultList());
     }
 
+    /** Keeps a versioned tombstone for the change feed. */
+    public void recordDeletion(UUID id, long version, Instant deletedAt) {
+        getEntityManager().createNativeQuery("INSERT INTO document_deletion (id, version, deleted_at) VALUES (?1, ?2, ?3)")
+                .setParameter(1, id).setParameter(2, version).setParameter(3, deletedAt)
+                .executeUpdate();
+    }
+
     public long countInCollection(UUID collectionId) {
         return getEntityManager()
                 .createQuery("select count(d) from Document d join d.collections c where c.id = :id", Long.class)

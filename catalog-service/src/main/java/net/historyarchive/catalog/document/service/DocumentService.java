@@ -98,7 +98,9 @@ public class DocumentService {
         Document document = lockedForWrite(id, expectedVersion);
         DocumentView last = DocumentMapper.toView(document);
         documents.delete(document);
-        changes.deleted(last, last.version() + 1, Timestamps.now());
+        Instant deletedAt = Timestamps.now();
+        documents.recordDeletion(id, last.version() + 1, deletedAt);
+        changes.deleted(last, last.version() + 1, deletedAt);
     }
 
     @Transactional
