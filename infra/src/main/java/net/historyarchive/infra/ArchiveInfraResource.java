@@ -30,6 +30,7 @@ public class ArchiveInfraResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
+        startKafka(); // no-op unless an earlier fault test left the broker stopped
         return Map.of(
                 "quarkus.datasource.jdbc.url", jdbcUrl(database),
                 "quarkus.datasource.username", PostgresServer.USER,
@@ -85,7 +86,8 @@ public class ArchiveInfraResource implements QuarkusTestResourceLifecycleManager
         Class<?>[] types = new Class<?>[args.length];
         java.util.Arrays.fill(types, String.class);
         try {
-            Method method = shared.getMethod(name, types);
+            Method method = shared.getDeclaredMethod(name, types);
+            method.setAccessible(true); // package-private, and in another class loader's package
             return method.invoke(null, (Object[]) args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();

@@ -69,6 +69,8 @@ public final class KafkaBroker implements AutoCloseable {
     /** Random free ports, temp directories deleted on close. */
     public static KafkaBroker startTemporary() throws Exception {
         TestKitNodes nodes = new TestKitNodes.Builder()
+                // Same feature level as the local run and a real 4.1 cluster, not the test kit's unreleased one.
+                .setBootstrapMetadataVersion(MetadataVersion.LATEST_PRODUCTION)
                 .setCombined(true)
                 .setNumBrokerNodes(1)
                 .setNumControllerNodes(1)

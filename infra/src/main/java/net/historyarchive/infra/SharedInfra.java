@@ -6,10 +6,11 @@ package net.historyarchive.infra;
  *
  * <p>Only JDK types cross this API on purpose: {@link ArchiveInfraResource} calls the copy of this
  * class that the JVM's system class loader holds, by reflection, so that every Quarkus test
- * class loader (Quarkus makes new ones when it restarts the app between test classes) reaches the
- * same servers, and the servers' threads never run on a class loader Quarkus has closed.
+ * class loader (Quarkus loads test code, and this jar, in its own loaders) reaches the same
+ * servers, and the servers' threads never run on a class loader Quarkus has closed. The class is
+ * package-private so tests cannot call a per-class-loader copy by mistake.
  */
-public final class SharedInfra {
+final class SharedInfra {
 
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
@@ -18,7 +19,7 @@ public final class SharedInfra {
     }
 
     /** Starts both servers if this JVM has not yet; cheap afterwards. */
-    public static synchronized void ensureStarted() {
+    static synchronized void ensureStarted() {
         if (postgres != null) {
             return;
         }
@@ -47,32 +48,32 @@ public final class SharedInfra {
     }
 
     /** Creates the database if missing; returns its JDBC URL (no credentials in it). */
-    public static synchronized String ensureDatabase(String database) {
+    static synchronized String ensureDatabase(String database) {
         ensureStarted();
         return postgres.ensureDatabase(database);
     }
 
-    public static synchronized int postgresPort() {
+    static synchronized int postgresPort() {
         ensureStarted();
         return postgres.port();
     }
 
-    public static synchronized String bootstrapServers() {
+    static synchronized String bootstrapServers() {
         ensureStarted();
         return kafka.bootstrapServers();
     }
 
-    public static synchronized boolean isKafkaRunning() {
+    static synchronized boolean isKafkaRunning() {
         ensureStarted();
         return kafka.isRunning();
     }
 
-    public static synchronized void stopKafka() {
+    static synchronized void stopKafka() {
         ensureStarted();
         kafka.stop();
     }
 
-    public static synchronized void startKafka() {
+    static synchronized void startKafka() {
         ensureStarted();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(SharedInfra.class.getClassLoader());
