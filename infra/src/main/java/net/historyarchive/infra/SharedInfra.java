@@ -91,10 +91,21 @@ final class SharedInfra {
         KafkaBroker k = kafka;
         PostgresServer pg = postgres;
         if (k != null) {
+            // Bounded: a broker that was stopped and restarted can take long to close, and a test
+            // JVM that does not exit in time is reported as a failure by Surefire.
+            Thread closer = new Thread(() -> {
+                try {
+                    k.close();
+                } catch (Exception e) {
+                    System.err.println("archive-infra: stopping Kafka failed: " + e);
+                }
+            }, "archive-infra-kafka-close");
+            closer.setDaemon(true);
+            closer.start();
             try {
-                k.close();
-            } catch (Exception e) {
-                System.err.println("archive-infra: stopping Kafka failed: " + e);
+                closer.join(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         if (pg != null) {

@@ -19,9 +19,14 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.awaitility.Awaitility.await;
 
-/** Archivists keep writing while Kafka is down; every change reaches Kafka once it is back. */
+/**
+ * Archivists keep writing while Kafka is down; readiness reports the stuck relay; every change
+ * reaches Kafka once it is back.
+ */
 @QuarkusTest
 class KafkaOutageTest {
 
@@ -45,6 +50,10 @@ class KafkaOutageTest {
                     .post("/api/v1/documents").then().statusCode(201).extract().path("id"));
         }
         assertThat(unpublished(ids)).as("nothing can be published while the broker is down").isEqualTo(ids.size());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'outbox-relay' }.status", equalTo("DOWN")));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("outbox_backlog_rows"), containsString("outbox_publish_errors_total"));
 
         ArchiveInfraResource.startKafka();
 
@@ -56,6 +65,7 @@ class KafkaOutageTest {
             });
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> unpublished(ids) == 0);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
     }
 
     private long unpublished(List<String> ids) throws Exception {

@@ -35,7 +35,8 @@ public final class ImportBenchmark {
         }
         byte[] bytes = body.toByteArray();
         String token = DevToken.mint("import-benchmark", List.of("archivist"), Duration.ofHours(1));
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/documents/import"))
                 .header("Content-Type", "application/x-ndjson")
                 .header("Authorization", "Bearer " + token)

@@ -12,8 +12,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +29,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Measures the outbox relay against a running catalog and Kafka (e.g. ./archive run):
+ * Measures the outbox relay against a running local stack (./archive run):
  * <ol>
- *   <li>latency: documents created at a steady rate through the API; for each, the time from the
- *   201 answer (the commit) until a consumer reads its event from the topic;</li>
- *   <li>throughput: a bulk import of many documents commits at once, and the relay's drain rate is
- *   the events per second until the last one is readable.</li>
+ *   <li>latency at a steady write rate: documents created through the API at {@code rate}/s for
+ *   {@code seconds}; reported server side as commit-to-published (the outbox row's occurred_at,
+ *   set just before commit, to published_at, set right after Kafka's acknowledgement) and end to
+ *   end as request-sent-to-consumable (until a Kafka consumer reads the event);</li>
+ *   <li>throughput: one bulk import commits {@code drainCount} documents at once; the relay's rate
+ *   is those events divided by the time from the import's answer until the last one is readable.</li>
  * </ol>
- * <pre>RelayBenchmark [rate=200] [seconds=30] [drainCount=50000] [catalog=http://localhost:18080] [kafka=localhost:19092]</pre>
+ * <pre>RelayBenchmark [rate=200] [seconds=30] [drainCount=50000] [catalog=http://localhost:18080]
+ *                [kafka=localhost:19092] [jdbc=jdbc:postgresql://localhost:15432/catalog]</pre>
  */
 public final class RelayBenchmark {
 
@@ -50,56 +60,74 @@ public final class RelayBenchmark {
         int drainCount = args.length > 2 ? Integer.parseInt(args[2]) : 50_000;
         String catalog = args.length > 3 ? args[3] : "http://localhost:18080";
         String kafka = args.length > 4 ? args[4] : "localhost:19092";
+        String jdbc = args.length > 5 ? args[5] : "jdbc:postgresql://localhost:15432/catalog";
 
         String token = "Bearer " + DevToken.mint("relay-benchmark", List.of("archivist"), Duration.ofHours(1));
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
-        Map<String, Long> committedAt = new ConcurrentHashMap<>();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(16)).build();
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> firstReadAt = new ConcurrentHashMap<>();
+        List<Long> readTimes = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean consuming = new AtomicBoolean(true);
-        List<Long> receivedAt = Collections.synchronizedList(new ArrayList<>());
-
-        Thread consumer = new Thread(() -> consume(kafka, firstReadAt, receivedAt, consuming), "bench-consumer");
+        Thread consumer = new Thread(() -> consume(kafka, firstReadAt, readTimes, consuming), "bench-consumer");
         consumer.start();
-        Thread.sleep(3000); // let the consumer join and position at the end of the topic
+        Thread.sleep(3000); // the consumer joins and positions itself at the end of the topic
 
-        // 1. Latency at a steady write rate.
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         SyntheticDocuments documents = new SyntheticDocuments(7);
         int total = rate * seconds;
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         long periodNanos = 1_000_000_000L / rate;
         for (int i = 0; i < total; i++) {
             String body = documents.nextLine();
-            ticker.schedule(() -> http.sendAsync(HttpRequest.newBuilder(URI.create(catalog + "/api/v1/documents"))
-                            .header("Content-Type", "application/json").header("Authorization", token)
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
-                    .thenAccept(r -> {
-                        long now = System.nanoTime();
-                        Matcher m = ID.matcher(r.body());
-                        if (r.statusCode() == 201 && m.find()) {
-                            committedAt.put(m.group(1), now);
-                        }
-                    }), i * periodNanos, TimeUnit.NANOSECONDS);
+            ticker.schedule(() -> create(http, catalog, token, body, sentAt), i * periodNanos, TimeUnit.NANOSECONDS);
         }
         ticker.shutdown();
-        ticker.awaitTermination(seconds + 30L, TimeUnit.SECONDS);
-        waitUntil(() -> committedAt.keySet().stream().allMatch(firstReadAt::containsKey), Duration.ofSeconds(60));
-        List<Long> latenciesMicros = new ArrayList<>();
-        committedAt.forEach((id, committed) -> {
+        ticker.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        waitUntil(() -> sentAt.size() >= total, Duration.ofSeconds(30));
+        waitUntil(() -> firstReadAt.keySet().containsAll(sentAt.keySet()), Duration.ofSeconds(60));
+        if (sentAt.size() < total) {
+            System.out.printf("warning: only %d of %d writes succeeded%n", sentAt.size(), total);
+        }
+        report("commit-to-published at " + rate + " writes/s (" + sentAt.size() + " events, server side)",
+                publishDelaysMicros(jdbc, sentAt.keySet()));
+        List<Long> endToEnd = new ArrayList<>();
+        sentAt.forEach((id, sent) -> {
             Long read = firstReadAt.get(id);
             if (read != null) {
-                // An event can be readable before the client has parsed the 201; that counts as 0.
-                latenciesMicros.add(Math.max(0, (read - committed) / 1000));
+                endToEnd.add((read - sent) / 1000);
             }
         });
-        if (latenciesMicros.size() < total) {
-            System.out.printf("warning: %d of %d writes succeeded and were read%n", latenciesMicros.size(), total);
-        }
-        report("commit-to-consumable latency at " + rate + " writes/s, " + latenciesMicros.size() + " events", latenciesMicros);
+        report("request-sent-to-consumable at " + rate + " writes/s (end to end)", endToEnd);
 
-        // 2. Throughput: one bulk import commits drainCount documents; time until all are consumed.
-        receivedAt.clear();
+        readTimes.clear();
+        long committed = importAll(http, catalog, token, documents, drainCount);
+        waitUntil(() -> readTimes.size() >= drainCount, Duration.ofMinutes(10));
+        double drainSeconds = (Collections.max(readTimes) - committed) / 1e9;
+        System.out.printf("relay throughput: %,d events readable %.2f s after the import committed: %,.0f events/s%n",
+                readTimes.size(), drainSeconds, readTimes.size() / drainSeconds);
+        consuming.set(false);
+        consumer.join();
+        System.exit(0);
+    }
+
+    private static void create(HttpClient http, String catalog, String token, String body, Map<String, Long> sentAt) {
+        long sent = System.nanoTime();
+        http.sendAsync(HttpRequest.newBuilder(URI.create(catalog + "/api/v1/documents"))
+                        .header("Content-Type", "application/json").header("Authorization", token)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                .thenAccept(response -> {
+                    Matcher id = ID.matcher(response.body());
+                    if (response.statusCode() == 201 && id.find()) {
+                        sentAt.put(id.group(1), sent);
+                    }
+                });
+    }
+
+    /** @return System.nanoTime() when the import's answer arrived (its transaction had committed) */
+    private static long importAll(HttpClient http, String catalog, String token, SyntheticDocuments documents, int count)
+            throws Exception {
         ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
-        for (int i = 0; i < drainCount; i++) {
+        for (int i = 0; i < count; i++) {
             ndjson.write(documents.nextLine().getBytes(StandardCharsets.UTF_8));
             ndjson.write('\n');
         }
@@ -107,21 +135,30 @@ public final class RelayBenchmark {
                 .header("Content-Type", "application/x-ndjson").header("Authorization", token)
                 .timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(ndjson.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-        long importCommitted = System.nanoTime();
         if (imported.statusCode() != 200) {
-            throw new IllegalStateException("import failed: " + imported.statusCode());
+            throw new IllegalStateException("import failed: HTTP " + imported.statusCode());
         }
-        waitUntil(() -> receivedAt.size() >= drainCount, Duration.ofMinutes(10));
-        long last = Collections.max(receivedAt);
-        double drainSeconds = (last - importCommitted) / 1e9;
-        System.out.printf("relay drain: %,d events readable %.2f s after the import committed: %,.0f events/s%n",
-                drainCount, drainSeconds, drainCount / drainSeconds);
-        consuming.set(false);
-        consumer.join();
-        System.exit(0);
+        return System.nanoTime();
     }
 
-    private static void consume(String kafka, Map<String, Long> firstReadAt, List<Long> receivedAt, AtomicBoolean running) {
+    private static List<Long> publishDelaysMicros(String jdbc, Collection<String> ids) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbc, "postgres", "postgres");
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT (extract(epoch FROM published_at - occurred_at) * 1000000)::bigint
+                     FROM outbox_event WHERE aggregate_id = ANY (?) AND published_at IS NOT NULL""")) {
+            Array array = connection.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray());
+            query.setArray(1, array);
+            List<Long> delays = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    delays.add(rs.getLong(1));
+                }
+            }
+            return delays;
+        }
+    }
+
+    private static void consume(String kafka, Map<String, Long> firstReadAt, List<Long> readTimes, AtomicBoolean running) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 ConsumerConfig.GROUP_ID_CONFIG, "relay-benchmark-" + UUID.randomUUID(),
@@ -131,12 +168,11 @@ public final class RelayBenchmark {
             consumer.subscribe(List.of(TOPIC));
             while (running.get()) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
-                    long now = System.nanoTime();
-                    if (record.value() == null) {
-                        continue;
+                    if (record.value() != null) {
+                        long now = System.nanoTime();
+                        readTimes.add(now);
+                        firstReadAt.putIfAbsent(record.key(), now);
                     }
-                    receivedAt.add(now);
-                    firstReadAt.putIfAbsent(record.key(), now);
                 }
             }
         }
@@ -154,7 +190,7 @@ public final class RelayBenchmark {
                 sorted.get(sorted.size() - 1) / 1000.0);
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier done, Duration timeout) throws InterruptedException {
+    private static void waitUntil(BooleanSupplier done, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!done.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(50);

@@ -42,6 +42,10 @@ public interface EventsConfig {
         @WithDefault("7345001")
         long lockKey();
 
+        /** Readiness goes down when publishing has failed for this long without a success. */
+        @WithDefault("30s")
+        Duration unhealthyAfter();
+
         /** Published rows older than this are deleted by the cleanup. */
         @WithDefault("PT24H")
         Duration retainPublished();

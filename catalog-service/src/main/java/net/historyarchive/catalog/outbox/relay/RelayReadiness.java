@@ -16,18 +16,18 @@ import java.time.Instant;
 @ApplicationScoped
 public class RelayReadiness implements HealthCheck {
 
-    private static final Duration GRACE = Duration.ofSeconds(30);
-
     private final RelayStatus status;
+    private final Duration grace;
 
-    public RelayReadiness(RelayStatus status) {
+    public RelayReadiness(RelayStatus status, EventsConfig config) {
         this.status = status;
+        this.grace = config.relay().unhealthyAfter();
     }
 
     @Override
     public HealthCheckResponse call() {
         Instant failingSince = status.failingSince();
-        boolean up = failingSince == null || failingSince.plus(GRACE).isAfter(Instant.now());
+        boolean up = failingSince == null || failingSince.plus(grace).isAfter(Instant.now());
         return HealthCheckResponse.named("outbox-relay").status(up)
                 .withData("failingSince", failingSince == null ? "" : failingSince.toString())
                 .build();
