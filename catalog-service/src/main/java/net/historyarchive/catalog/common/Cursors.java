@@ -1,10 +1,12 @@
 package net.historyarchive.catalog.common;
 
+import net.historyarchive.catalog.common.problem.Problem;
 import net.historyarchive.catalog.common.problem.ProblemException;
 import net.historyarchive.catalog.common.problem.ProblemType;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 /** Opaque keyset cursors: clients pass them back, never build them, so the format may change. */
@@ -28,8 +30,9 @@ public final class Cursors {
             }
             return UUID.fromString(text.substring(3));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "cursor '" + cursor
-                    + "' is not a cursor returned by this API");
+            // Named like every other invalid query parameter, so clients find it in the errors list.
+            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, "Query parameter 'cursor' is invalid",
+                    List.of(new Problem.FieldError("cursor", "'" + cursor + "' is not a cursor returned by this API"))));
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import net.historyarchive.catalog.collection.api.CollectionInput;
 import net.historyarchive.catalog.collection.api.CollectionPage;
@@ -20,6 +21,7 @@ import net.historyarchive.catalog.common.problem.ProblemException;
 import net.historyarchive.catalog.common.problem.ProblemType;
 import net.historyarchive.catalog.common.validation.InputValidator;
 import net.historyarchive.catalog.document.repository.DocumentRepository;
+import org.hibernate.exception.ConstraintViolationException;
 
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +29,8 @@ import java.util.UUID;
 /** Collections: named groups of documents. Same concurrency rules as documents. */
 @ApplicationScoped
 public class CollectionService {
+
+    private static final String UNIQUE_NAME_INDEX = "collection_name_key";
 
     private final CollectionRepository collections;
     private final DocumentRepository documents;
@@ -55,6 +59,7 @@ public class CollectionService {
         collection.name = input.name();
         collection.description = input.description();
         collections.persist(collection);
+        flushUniqueName(collection.name);
         return view(collection, 0);
     }
 
@@ -116,7 +121,7 @@ public class CollectionService {
         collection.description = input.description();
         collection.version++;
         collection.updatedAt = Timestamps.now();
-        collections.flush();
+        flushUniqueName(collection.name);
         if (renamed) {
             changes.renamed(collection);
         }
@@ -128,6 +133,24 @@ public class CollectionService {
             throw new ProblemException(ProblemType.CONFLICT, "A collection named '" + other.name
                     + "' already exists: " + other.id);
         });
+    }
+
+    /**
+     * The unique index settles what {@link #requireUniqueName} cannot see: a concurrent request that
+     * creates or renames a collection to the same name and commits first.
+     */
+    private void flushUniqueName(String name) {
+        try {
+            collections.flush();
+        } catch (PersistenceException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ConstraintViolationException violation
+                        && UNIQUE_NAME_INDEX.equalsIgnoreCase(violation.getConstraintName())) {
+                    throw new ProblemException(ProblemType.CONFLICT, "A collection named '" + name + "' already exists");
+                }
+            }
+            throw e;
+        }
     }
 
     private static CollectionView view(Collection c, long documentCount) {

@@ -1,5 +1,6 @@
 package net.historyarchive.catalog.common.json;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
 
 /**
  * Makes JSON input strict: wrong types are errors rather than silently coerced
@@ -38,6 +41,8 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         }
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.EmptyArray, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Collection).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        // A date is YYYY-MM-DD: a date-time such as 1956-09-26T10:00:00 is an error, not silently cut to its day.
+        mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
         mapper.registerModule(new SimpleModule("safe-text").addDeserializer(String.class, new SafeTextDeserializer()));
         return mapper;
     }

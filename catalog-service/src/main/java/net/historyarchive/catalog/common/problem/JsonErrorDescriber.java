@@ -1,6 +1,7 @@
 package net.historyarchive.catalog.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -22,15 +23,35 @@ public final class JsonErrorDescriber {
     }
 
     public static Problem describe(JsonProcessingException e) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        StreamReadException syntax = syntaxError(e);
+        if (syntax == null && e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping.getPath());
             return Problem.of(ProblemType.VALIDATION_FAILED, "The request body has a field of the wrong shape",
                     List.of(new Problem.FieldError(field, message(mapping))));
         }
-        String location = e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        JsonProcessingException located = syntax != null ? syntax : e;
+        String location = located.getLocation() == null ? ""
+                : " at line " + located.getLocation().getLineNr() + ", column " + located.getLocation().getColumnNr();
+        if (syntax == null && e instanceof MismatchedInputException) {
+            // Valid JSON of the wrong shape as a whole (an array, a string, nothing, or a second value):
+            // Jackson's message would name the Java class it was reading into.
+            return Problem.of(ProblemType.MALFORMED_REQUEST, "The request body must be exactly one JSON object" + location);
+        }
         return Problem.of(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON" + location
-                + ": " + e.getOriginalMessage());
+                + ": " + located.getOriginalMessage());
+    }
+
+    /**
+     * Jackson wraps a syntax error (or invalid UTF-8) met while reading a field's value with that
+     * field's path; it is still a body that is not JSON, not a field of the wrong shape.
+     */
+    private static StreamReadException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException read) {
+                return read;
+            }
+        }
+        return null;
     }
 
     public static String path(List<JsonMappingException.Reference> references) {
@@ -55,7 +76,8 @@ public final class JsonErrorDescriber {
         if (e instanceof InvalidFormatException invalid) {
             Class<?> target = invalid.getTargetType();
             if (target == String.class) {
-                return invalid.getOriginalMessage();
+                // SafeText reports why a text is unacceptable; anything else aimed at a text is a number or boolean.
+                return invalid.getValue() instanceof String ? invalid.getOriginalMessage() : "must be a string";
             }
             if (target != null && target.isEnum()) {
                 return "must be one of " + Arrays.stream(target.getEnumConstants())
@@ -67,7 +89,7 @@ public final class JsonErrorDescriber {
             if (target == java.util.UUID.class) {
                 return "'" + invalid.getValue() + "' is not a valid id (UUID)";
             }
-            return "'" + invalid.getValue() + "' is not a valid " + simpleType(target);
+            return "'" + invalid.getValue() + "' is not " + simpleType(target);
         }
         if (e instanceof ValueInstantiationException || e.getCause() instanceof IllegalArgumentException) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;

@@ -1,6 +1,7 @@
 package net.historyarchive.catalog.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -30,6 +31,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidJson(JsonProcessingException e, UriInfo uri) {
         return ProblemResponses.of(JsonErrorDescriber.describe(e), path(uri));
+    }
+
+    /**
+     * Wrong types, unknown fields, unknown enum constants and rejected text are MismatchedInputExceptions,
+     * for which Quarkus has a built-in mapper (plain JSON, empty in production); the most specific mapper
+     * wins, so this one must name the type itself.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return invalidJson(e, uri);
     }
 
     @ServerExceptionMapper

@@ -73,12 +73,17 @@ public class DocumentImportService {
     public ImportReport importNdjson(InputStream body, ImportMode mode) {
         Run run = new Run(mode);
         if (mode == ImportMode.ATOMIC) {
-            QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS).run(() -> {
-                readAll(body, run);
-                if (run.failed > 0) {
-                    QuarkusTransaction.setRollbackOnly();
-                }
-            });
+            try {
+                QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS).run(() -> {
+                    readAll(body, run);
+                    if (run.failed > 0) {
+                        // The runner rolls back on an exception (it would try to commit a rollback-only transaction).
+                        throw new InvalidLines();
+                    }
+                });
+            } catch (InvalidLines expected) {
+                // Rolled back: nothing was written; the report lists the invalid lines.
+            }
         } else {
             readAll(body, run);
         }
@@ -102,12 +107,8 @@ public class DocumentImportService {
                     throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
                             "An import may hold at most " + MAX_LINES + " documents; split the file");
                 }
-                Parsed parsed = parse(line);
-                if (parsed.input == null) {
-                    run.fail(parsed.line, parsed.errors);
-                } else {
-                    batch.add(parsed);
-                }
+                // Failed lines join the batch too, so that errors are reported in line order.
+                batch.add(parse(line));
                 if (batch.size() == BATCH_SIZE) {
                     writeBatch(batch, run);
                     batch = new ArrayList<>(BATCH_SIZE);
@@ -151,7 +152,7 @@ public class DocumentImportService {
     private void checkAndPersist(List<Parsed> batch, Run run) {
         Set<UUID> collectionIds = new HashSet<>();
         Set<UUID> relatedIds = new HashSet<>();
-        batch.forEach(p -> {
+        batch.stream().filter(p -> p.input != null).forEach(p -> {
             collectionIds.addAll(p.input.collectionsOrEmpty());
             relatedIds.addAll(p.input.relatedOrEmpty());
         });
@@ -161,6 +162,10 @@ public class DocumentImportService {
         Instant now = Timestamps.now();
         List<DocumentView> created = new ArrayList<>(batch.size());
         for (Parsed parsed : batch) {
+            if (parsed.input == null) {
+                run.fail(parsed.line, parsed.errors);
+                continue;
+            }
             List<FieldError> errors = new ArrayList<>();
             UUID id = Ids.newId();
             DocumentRules.Prepared prepared = DocumentRules.prepare(parsed.input, errors, known, existing, id);
@@ -184,6 +189,13 @@ public class DocumentImportService {
         entityManager.flush();
         changes.createdAll(created);
         entityManager.clear();
+    }
+
+    /** Ends an ATOMIC import's transaction with a rollback once every line has been checked. */
+    private static final class InvalidLines extends RuntimeException {
+        InvalidLines() {
+            super(null, null, false, false);
+        }
     }
 
     private record Parsed(int line, DocumentInput input, List<FieldError> errors) {
