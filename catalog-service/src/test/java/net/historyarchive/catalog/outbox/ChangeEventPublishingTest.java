@@ -84,6 +84,27 @@ class ChangeEventPublishingTest {
         }
     }
 
+    @Test
+    void aDocumentNearTheBodyLimitIsPublishedAndDoesNotBlockLaterEvents() {
+        try (TopicReader topic = new TopicReader()) {
+            // Two texts just under the 1,000,000-character limit each: an event of about 1.8 MB, above Kafka's 1 MiB default.
+            String transcript = "Kim Il Sung and his close aides are very satisfied. ".repeat(19_000);
+            String big = given().header("Authorization", Tokens.archivist()).contentType(ContentType.JSON)
+                    .body("{\"title\": \"Journal of A.M. Puzanov, full transcript\", \"texts\": [{\"kind\": \"TRANSCRIPT\", "
+                            + "\"language\": \"en\", \"body\": \"" + transcript + "\"}, {\"kind\": \"TRANSLATION\", "
+                            + "\"language\": \"ru\", \"body\": \"" + transcript + "\"}]}")
+                    .post("/api/v1/documents").then().statusCode(201).extract().path("id");
+            String after = given().header("Authorization", Tokens.archivist()).contentType(ContentType.JSON)
+                    .body("{\"title\": \"Written after the large document\"}")
+                    .post("/api/v1/documents").then().statusCode(201).extract().path("id");
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !topic.recordsFor(after).isEmpty() && !topic.recordsFor(big).isEmpty());
+            List<ConsumerRecord<String, String>> records = topic.recordsFor(big);
+            assertThat(records).hasSize(1);
+            assertThat(records.get(0).value().length()).isGreaterThan(1_800_000);
+        }
+    }
+
     private long versionOf(String event) {
         try {
             return json.readTree(event).at("/data/version").asLong();

@@ -41,7 +41,9 @@ final class EventPublisher implements AutoCloseable {
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+                // A document may be 4 MiB of JSON (archive.limits.max-json-body); leave room for escaping.
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicSetup.MAX_MESSAGE_BYTES),
                 new StringSerializer(), new ByteArraySerializer());
         this.topic = topic;
         this.source = source;

@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 /** Creates the change topic with its configuration if it does not exist yet. */
 final class TopicSetup {
 
+    /** Largest event: well above the largest document the API accepts, so no event can be refused. */
+    static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
     private TopicSetup() {
     }
 
@@ -24,6 +27,7 @@ final class TopicSetup {
             NewTopic topic = new NewTopic(config.topic(), config.partitions(), config.replicationFactor())
                     .configs(Map.of(
                             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_MESSAGE_BYTES),
                             // Tombstones stay a day so that a consumer catching up still sees the deletion.
                             TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(1)),
                             TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.max(1, config.replicationFactor() - 1))));
