@@ -1,0 +1,52 @@
+package net.historyarchive.search.document.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import net.historyarchive.search.view.DocumentViewStore;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/documents")
+@Tag(name = "Documents")
+public class DocumentDetailResource {
+
+    private final DocumentViewStore view;
+
+    public DocumentDetailResource(DocumentViewStore view) {
+        this.view = view;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A document as the search view holds it", description = "The latest snapshot applied from the catalog's events.")
+    @APIResponse(responseCode = "200", description = "The document snapshot")
+    @APIResponse(responseCode = "404", description = "Not in the view (unknown, deleted, or not applied yet)")
+    public Response get(@PathParam("id") String id) throws SQLException {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return notFound(id);
+        }
+        return view.snapshot(uuid)
+                .map(json -> Response.ok(json, MediaType.APPLICATION_JSON).build())
+                .orElseGet(() -> notFound(id));
+    }
+
+    private static Response notFound(String id) {
+        return Response.status(404).type("application/problem+json")
+                .entity(Map.of("type", "urn:historyarchive:problem:not-found", "title", "Not found", "status", 404,
+                        "detail", "document " + id + " is not in the search view", "instance", "/api/v1/documents/" + id))
+                .build();
+    }
+}

@@ -1,0 +1,32 @@
+package net.historyarchive.search.ingest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Where the view's events come from and where the ones that can never be applied go. */
+@ConfigMapping(prefix = "archive.ingest")
+public interface IngestConfig {
+
+    @WithDefault("true")
+    boolean enabled();
+
+    /** The catalog's document change topic (see contracts/document-events.asyncapi.yaml). */
+    @WithDefault("archive.documents.v1")
+    String topic();
+
+    /** Replicas of search-service share this group; partitions bound how many consume at once. */
+    @WithDefault("search-service")
+    String group();
+
+    /** Events that can never be applied, with the reason in a header. */
+    @WithDefault("archive.documents.v1.dlq")
+    String deadLetterTopic();
+
+    @WithDefault("500")
+    int maxPollRecords();
+
+    @WithDefault("1s")
+    Duration pollTimeout();
+}

@@ -1,0 +1,86 @@
+package net.historyarchive.search.support;
+
+import net.historyarchive.infra.ArchiveInfraResource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Plays the catalog in tests: sends events built from the contract's example files (the same
+ * files catalog-service's tests validate its real events against) to the change topic.
+ */
+public final class CatalogEvents implements AutoCloseable {
+
+    public static final String TOPIC = "archive.documents.v1";
+    private static final String EXAMPLE_ID = "0193a2b4-6e00-7a11-8b22-3c4d5e6f7a8b";
+
+    private final KafkaProducer<String, String> producer;
+
+    public CatalogEvents() {
+        ensureSinglePartitionTopic();
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ArchiveInfraResource.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+    }
+
+    /**
+     * In these tests the topic has a single partition, so events of different documents are also
+     * consumed in the order sent, which lets a test know when an earlier event has been processed.
+     */
+    private static void ensureSinglePartitionTopic() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, ArchiveInfraResource.bootstrapServers()))) {
+            if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(TOPIC)) {
+                admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
+            }
+            int partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(TOPIC).partitions().size();
+            if (partitions != 1) {
+                throw new IllegalStateException("test topic " + TOPIC + " has " + partitions + " partitions, expected 1");
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException(e);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The example event (created, updated or deleted) rewritten for document {@code id}. */
+    public static String example(String kind, UUID id) {
+        try {
+            return Files.readString(Path.of("..", "contracts", "examples", "document-" + kind + ".json"))
+                    .replace(EXAMPLE_ID, id.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void send(UUID key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(TOPIC, key == null ? null : key.toString(), value)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
