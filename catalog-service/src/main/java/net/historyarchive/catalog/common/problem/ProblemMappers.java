@@ -6,9 +6,9 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import net.historyarchive.catalog.common.validation.InputValidator;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
@@ -46,7 +46,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .map(v -> new Problem.FieldError(InputValidator.jsonPath(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
@@ -115,13 +115,5 @@ public class ProblemMappers {
 
     private static String path(UriInfo uri) {
         return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
-    }
-
-    /** "create.input.date.end" (method.parameter.path) becomes "date.end". */
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        String[] parts = path.split("\\.", 3);
-        String field = parts.length == 3 ? parts[2] : parts.length == 2 ? parts[1] : path;
-        return field.replaceAll("<list element>", "").replace(".[", "[").replaceAll("\\.$", "");
     }
 }

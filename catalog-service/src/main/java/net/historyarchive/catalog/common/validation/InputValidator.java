@@ -2,6 +2,8 @@ package net.historyarchive.catalog.common.validation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import net.historyarchive.catalog.common.problem.Problem;
 import net.historyarchive.catalog.common.problem.ProblemException;
@@ -41,10 +43,23 @@ public class InputValidator {
         }
     }
 
-    /** Hibernate Validator writes "subjects[0].<list element>"; clients want "subjects[0]". */
-    static String jsonPath(ConstraintViolation<?> violation) {
-        return violation.getPropertyPath().toString()
-                .replace(".<list element>", "")
-                .replace("<list element>", "");
+    /**
+     * The JSON path of a violation ("texts[0].kind", "subjects[2]"), from the property path's nodes:
+     * method and parameter nodes (method validation) and Hibernate's "&lt;list element&gt;" are dropped.
+     */
+    public static String jsonPath(ConstraintViolation<?> violation) {
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.isInIterable() && node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getKind() == ElementKind.PROPERTY) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(node.getName());
+            }
+        }
+        return path.toString();
     }
 }

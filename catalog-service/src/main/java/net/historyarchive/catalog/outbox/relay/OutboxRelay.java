@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Moves outbox rows to Kafka. One thread, one dedicated database connection: it holds a
@@ -97,7 +96,7 @@ public class OutboxRelay {
                     return;
                 }
                 errors.increment();
-                status.failed(e);
+                status.failed();
                 LOG.warnf(e, "Outbox relay failed; retrying in %d ms", backoff.toMillis());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
@@ -123,10 +122,8 @@ public class OutboxRelay {
                 publisher.publish(rows);
                 OutboxStore.markPublished(connection, rows);
                 published.increment(rows.size());
-                status.published(rows.size());
-            } else {
-                status.published(0);
             }
+            status.succeeded();
             Instant now = Instant.now();
             if (now.isAfter(nextStats)) {
                 status.backlog(OutboxStore.backlog(connection));
@@ -152,10 +149,5 @@ public class OutboxRelay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** For tests and tools: the last error, if the relay is failing. */
-    public AtomicReference<Exception> lastError() {
-        return status.lastError();
     }
 }

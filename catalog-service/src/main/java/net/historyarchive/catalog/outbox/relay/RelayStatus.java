@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** What the relay last did, shared with metrics and the readiness check. */
 @ApplicationScoped
@@ -15,7 +14,6 @@ public class RelayStatus {
     private volatile Instant failingSince;
     private volatile long backlogRows;
     private volatile double backlogAgeSeconds;
-    private final AtomicReference<Exception> lastError = new AtomicReference<>();
 
     public RelayStatus(MeterRegistry registry) {
         Gauge.builder("outbox.backlog.rows", this, s -> s.backlogRows).description("Outbox rows not yet published").register(registry);
@@ -29,15 +27,14 @@ public class RelayStatus {
         active = false;
     }
 
-    void published(int rows) {
+    /** A round of the relay loop completed, with or without rows to publish. */
+    void succeeded() {
         active = true;
         failingSince = null;
-        lastError.set(null);
     }
 
-    void failed(Exception e) {
+    void failed() {
         active = false;
-        lastError.set(e);
         if (failingSince == null) {
             failingSince = Instant.now();
         }
@@ -51,9 +48,5 @@ public class RelayStatus {
     /** @return when the relay started failing without a success since, or null when it is fine */
     public Instant failingSince() {
         return failingSince;
-    }
-
-    AtomicReference<Exception> lastError() {
-        return lastError;
     }
 }
