@@ -6,13 +6,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import net.historyarchive.search.common.problem.ProblemException;
+import net.historyarchive.search.common.problem.ProblemType;
 import net.historyarchive.search.view.DocumentViewStore;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1/documents")
@@ -32,21 +33,13 @@ public class DocumentDetailResource {
     @APIResponse(responseCode = "200", description = "The document snapshot")
     @APIResponse(responseCode = "404", description = "Not in the view (unknown, deleted, or not applied yet)")
     public Response get(@PathParam("id") String id) throws SQLException {
+        ProblemException notFound = new ProblemException(ProblemType.NOT_FOUND, "document " + id + " is not in the search view");
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            return notFound(id);
+            throw notFound;
         }
-        return view.snapshot(uuid)
-                .map(json -> Response.ok(json, MediaType.APPLICATION_JSON).build())
-                .orElseGet(() -> notFound(id));
-    }
-
-    private static Response notFound(String id) {
-        return Response.status(404).type("application/problem+json")
-                .entity(Map.of("type", "urn:historyarchive:problem:not-found", "title", "Not found", "status", 404,
-                        "detail", "document " + id + " is not in the search view", "instance", "/api/v1/documents/" + id))
-                .build();
+        return view.snapshot(uuid).map(json -> Response.ok(json, MediaType.APPLICATION_JSON).build()).orElseThrow(() -> notFound);
     }
 }

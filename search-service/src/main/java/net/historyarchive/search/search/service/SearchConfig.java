@@ -1,0 +1,28 @@
+package net.historyarchive.search.search.service;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The bounds that keep a search's work independent of how common its words are. PostgreSQL must
+ * score every match it ranks, so a query matching half the archive would otherwise score half
+ * the archive; these say how much it does instead.
+ */
+@ConfigMapping(prefix = "archive.search")
+public interface SearchConfig {
+
+    /** Totals are exact up to this many matches, then reported as "at least" (relation gte); facets count these matches. */
+    @WithDefault("10000")
+    int exactTotalUpTo();
+
+    /**
+     * Relevance ranks at most this many title matches plus this many matches anywhere. Below it,
+     * ranking is exact; above it, the best title matches still lead.
+     */
+    @WithDefault("1000")
+    int rankWindow();
+
+    /** The deepest hit (page × size) reachable by page number; deeper results are reached with the cursor. */
+    @WithDefault("10000")
+    int maxPageWindow();
+}
