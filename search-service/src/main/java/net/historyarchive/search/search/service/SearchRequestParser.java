@@ -73,17 +73,9 @@ public final class SearchRequestParser {
                 error(name, "control characters are not allowed");
             }
         });
-        if (!errors.isEmpty()) {
-            throw failure();
-        }
 
-        Optional<QueryNode> query = Optional.empty();
-        try {
-            query = QueryParser.parse(single("q").orElse(null));
-        } catch (QuerySyntaxException e) {
-            throw new ProblemException(Problem.of(ProblemType.INVALID_QUERY, e.getMessage(),
-                    List.of(new Problem.ParameterError("q", e.getMessage()))));
-        }
+        // A q already rejected (too long, control characters) is not parsed; the other parameters still are.
+        Optional<QueryNode> query = errors.stream().anyMatch(e -> e.parameter().equals("q")) ? Optional.empty() : query();
         Optional<LocalDate> from = single("dateFrom").flatMap(v -> date("dateFrom", v, false));
         Optional<LocalDate> to = single("dateTo").flatMap(v -> date("dateTo", v, true));
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
@@ -122,6 +114,15 @@ public final class SearchRequestParser {
         SearchRequest.Filters filters = new SearchRequest.Filters(from, to, dateMatch, undated, values("collection"),
                 values("subject"), values("person"), values("place"), languages, values("type"), hasTranslation);
         return new SearchRequest(query, filters, sort, size, page.orElse(1), cursor, facets, facetSize);
+    }
+
+    private Optional<QueryNode> query() {
+        try {
+            return QueryParser.parse(single("q").orElse(null));
+        } catch (QuerySyntaxException e) {
+            throw new ProblemException(Problem.of(ProblemType.INVALID_QUERY, e.getMessage(),
+                    List.of(new Problem.ParameterError("q", e.getMessage()))));
+        }
     }
 
     private Set<Facet> facets() {

@@ -1,0 +1,69 @@
+package net.historyarchive.search.search;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import net.historyarchive.search.support.CatalogEvents;
+import net.historyarchive.search.support.Snapshot;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * With small bounds, a common query reports "at least N" and facets over the first N matches,
+ * relevance still puts title matches first, and pages stop at the page window.
+ */
+@QuarkusTest
+@TestProfile(BoundedSearchWorkTest.SmallBounds.class)
+class BoundedSearchWorkTest {
+
+    public static class SmallBounds implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("archive.search.exact-total-up-to", "5", "archive.search.rank-window", "4",
+                    "archive.search.max-page-window", "6");
+        }
+    }
+
+    @Test
+    void commonQueriesReportALowerBoundAndStillRankTitleMatchesFirst() {
+        String collection = "Bounded " + UUID.randomUUID();
+        List<Snapshot> documents = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            documents.add(new Snapshot("Routine report " + i).summary("The sandpiper was counted.").collection(collection));
+        }
+        Snapshot inTitle = new Snapshot("Sandpiper census").summary("Birds.").collection(collection);
+        documents.add(inTitle);
+        try (CatalogEvents catalog = new CatalogEvents()) {
+            documents.forEach(d -> catalog.send(d.id(), d.json()));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/documents/" + inTitle.id()).statusCode() == 200
+                && documents.stream().allMatch(d -> given().get("/api/v1/documents/" + d.id()).statusCode() == 200));
+
+        JsonPath result = given().queryParam("q", "sandpiper").queryParam("collection", collection).queryParam("size", 3)
+                .queryParam("facets", "type,hasTranslation").get("/api/v1/search").then().statusCode(200).extract().jsonPath();
+        assertThat(result.getLong("total.value")).isEqualTo(5);
+        assertThat(result.getString("total.relation")).isEqualTo("gte");
+        assertThat(result.getBoolean("facetsComplete")).isFalse();
+        assertThat(result.getString("hits[0].id")).isEqualTo(inTitle.id().toString());
+        List<Map<String, Object>> translation = result.getList("facets.hasTranslation");
+        assertThat(translation).singleElement().satisfies(v -> assertThat((Integer) v.get("count")).isBetween(5, 6));
+
+        JsonPath browse = given().queryParam("collection", collection).get("/api/v1/search").then().statusCode(200).extract().jsonPath();
+        assertThat(browse.getString("total.relation")).isEqualTo("gte");
+
+        given().queryParam("q", "sandpiper").queryParam("collection", collection).queryParam("size", 3).queryParam("page", 3)
+                .get("/api/v1/search").then().statusCode(400);
+        given().queryParam("q", "sandpiper").queryParam("collection", collection).queryParam("size", 3).queryParam("page", 2)
+                .get("/api/v1/search").then().statusCode(200);
+    }
+}
