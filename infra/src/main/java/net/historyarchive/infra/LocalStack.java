@@ -1,6 +1,10 @@
 package net.historyarchive.infra;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -12,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The local run without Docker: PostgreSQL on 15432 and Kafka on 19092 (data kept in
@@ -112,7 +118,39 @@ public final class LocalStack {
         String token = DevToken.mint("local-archivist", List.of("archivist"), DevToken.DEFAULT_TTL);
         Path samples = root.resolve("catalog-service/src/main/resources/sample-data/documents.ndjson");
         say("Sample data: " + new SampleData("http://localhost:" + CATALOG_PORT).loadIfEmpty(samples, token));
+        if (search != null && !searchStatus.startsWith("NOT READY")) {
+            say("Waiting until search-service has applied every change event");
+            searchStatus += awaitSearchCaughtUp();
+        }
         printSummary(catalog, searchStatus, token, samples);
+    }
+
+    /**
+     * Polls search-service's freshness endpoint until its consumer lag is zero, then says how many
+     * documents are searchable; the sample documents are then visible in search.
+     */
+    private static String awaitSearchCaughtUp() throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        String base = "http://localhost:" + SEARCH_PORT;
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                String freshness = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/freshness")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                if (freshness.matches("(?s).*\"consumerLag\"\\s*:\\s*0[,}].*")) {
+                    String result = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/search?size=1&facets=none")).build(),
+                            HttpResponse.BodyHandlers.ofString()).body();
+                    Matcher total = Pattern.compile("\"total\"\\s*:\\s*\\{\\s*\"value\"\\s*:\\s*(\\d+)").matcher(result);
+                    if (total.find() && Long.parseLong(total.group(1)) > 0) { // lag 0 before the first event is no news
+                        return " (" + total.group(1) + " documents searchable)";
+                    }
+                }
+            } catch (IOException e) {
+                // not answering yet; try again
+            }
+            Thread.sleep(250);
+        }
+        return " (still catching up with the change events; see /api/v1/freshness)";
     }
 
     private ChildService startService(String name, int port, Path jar, String database, Path logs) throws IOException {
@@ -142,6 +180,10 @@ public final class LocalStack {
         System.out.println("Health          " + base + "/q/health");
         System.out.println("Metrics         " + base + "/q/metrics");
         System.out.println("Search service  " + searchStatus);
+        String search = "http://localhost:" + SEARCH_PORT;
+        System.out.println("Search API      " + search + "/api/v1/search?q=Pyongyang");
+        System.out.println("Search Swagger  " + search + "/q/swagger-ui  (OpenAPI: " + search + "/q/openapi)");
+        System.out.println("Search health   " + search + "/q/health  (freshness: " + search + "/api/v1/freshness)");
         System.out.println("PostgreSQL      " + postgres.jdbcUrl("catalog") + " and .../search  (user postgres, password postgres)");
         System.out.println("Kafka           " + kafka.bootstrapServers());
         System.out.println("Data and logs   " + data);
