@@ -1,6 +1,7 @@
 package net.historyarchive.infra.bench;
 
 import net.historyarchive.infra.DevToken;
+import net.historyarchive.infra.bench.corpus.ArchiveCorpus;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,12 +75,12 @@ public final class RelayBenchmark {
         consumer.start();
         Thread.sleep(3000); // the consumer joins and positions itself at the end of the topic
 
-        SyntheticDocuments documents = new SyntheticDocuments(7);
+        Iterator<String> documents = new ArchiveCorpus(7).documents().iterator();
         int total = rate * seconds;
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         long periodNanos = 1_000_000_000L / rate;
         for (int i = 0; i < total; i++) {
-            String body = documents.nextLine();
+            String body = documents.next();
             ticker.schedule(() -> create(http, catalog, token, body, sentAt), i * periodNanos, TimeUnit.NANOSECONDS);
         }
         ticker.shutdown();
@@ -124,11 +126,11 @@ public final class RelayBenchmark {
     }
 
     /** @return System.nanoTime() when the import's answer arrived (its transaction had committed) */
-    private static long importAll(HttpClient http, String catalog, String token, SyntheticDocuments documents, int count)
+    private static long importAll(HttpClient http, String catalog, String token, Iterator<String> documents, int count)
             throws Exception {
         ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
         for (int i = 0; i < count; i++) {
-            ndjson.write(documents.nextLine().getBytes(StandardCharsets.UTF_8));
+            ndjson.write(documents.next().getBytes(StandardCharsets.UTF_8));
             ndjson.write('\n');
         }
         HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(catalog + "/api/v1/documents/import"))
