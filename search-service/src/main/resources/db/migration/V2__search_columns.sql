@@ -1,16 +1,46 @@
--- What the search API needs beside the full weighted vector: a title-only vector (the first tier
--- of bounded relevance ranking), sort keys that keep undated documents last in both directions,
--- indexes for every filter, and a lexicon of indexed words for typo tolerance and suggestions.
+-- What the search API needs beside the full weighted vector: a title-only vector, a small vector
+-- for ranking, sort keys that keep undated documents last in both directions, indexes for every
+-- filter, and a lexicon of indexed words for typo tolerance and suggestions.
+--
+-- Bounded work on common words. A GIN bitmap scan is not lazy: it collects every match before
+-- the first row comes back, so a word in half of a million documents costs half a million
+-- posting entries however few hits are wanted. The full-text indexes are therefore split into
+-- eleven buckets of doubling size by a hash of the id (1/1024, 1/1024, 2/1024, 4/1024 ... 1/2 of
+-- the documents), and a search reads the buckets in that order through UNION ALL under a LIMIT:
+-- a common word is satisfied from the first small buckets and the rest are never scanned, while
+-- a rare word scans them all, which together cost what one index would have. The buckets are a
+-- uniform random sample, so totals, facets and ranking over the first matches are unbiased.
+
+-- 0 to 10: the bit length of a 10-bit hash taken from the id's last (random) bytes.
+CREATE FUNCTION archive_bucket(id uuid) RETURNS smallint
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+    RETURN (SELECT CASE WHEN h = 0 THEN 0 ELSE floor(log(2, h))::int + 1 END
+            FROM (SELECT (get_byte(uuid_send(id), 14) * 256 + get_byte(uuid_send(id), 15)) % 1024 AS h) hashed);
 
 ALTER TABLE document_view
+    ADD COLUMN bucket smallint GENERATED ALWAYS AS (archive_bucket(id)) STORED,
     ADD COLUMN title_vector tsvector GENERATED ALWAYS AS
         (setweight(to_tsvector('english'::regconfig, archive_unaccent(coalesce(title, ''))), 'A')) STORED,
+    -- Title, people, places, subjects and summary (weights A-C) without the body texts: small enough
+    -- to stay in the row, so ranking a few hundred candidates does not decompress their full texts.
+    ADD COLUMN head_vector tsvector GENERATED ALWAYS AS (ts_filter(search_vector, '{a,b,c}')) STORED,
     ADD COLUMN sort_title text GENERATED ALWAYS AS (lower(archive_unaccent(title))) STORED,
     -- Days since 0001-01-01 (ascending) and until 9999-12-31 (descending); undated sorts last either way.
     ADD COLUMN date_asc_key integer GENERATED ALWAYS AS (coalesce(date_start - DATE '0001-01-01', 2147483647)) STORED,
     ADD COLUMN date_desc_key integer GENERATED ALWAYS AS (coalesce(DATE '9999-12-31' - date_start, 2147483647)) STORED;
 
-CREATE INDEX document_view_title_vector_idx ON document_view USING gin (title_vector) WHERE NOT deleted;
+DROP INDEX document_view_search_idx; -- replaced by the bucketed indexes below
+DO $$
+BEGIN
+    FOR b IN 0..10 LOOP
+        EXECUTE format('CREATE INDEX document_view_search_b%s_idx ON document_view USING gin (search_vector) '
+                       'WHERE NOT deleted AND bucket = %s', b, b);
+        EXECUTE format('CREATE INDEX document_view_title_b%s_idx ON document_view USING gin (title_vector) '
+                       'WHERE NOT deleted AND bucket = %s', b, b);
+    END LOOP;
+END
+$$;
+
 CREATE INDEX document_view_sort_title_idx ON document_view (sort_title, id) WHERE NOT deleted;
 CREATE INDEX document_view_date_asc_idx ON document_view (date_asc_key, id) WHERE NOT deleted;
 CREATE INDEX document_view_date_desc_idx ON document_view (date_desc_key, id) WHERE NOT deleted;
@@ -60,6 +90,7 @@ CREATE AGGREGATE archive_tsquery_or(tsquery) (SFUNC = tsquery_or, STYPE = tsquer
 -- most similar first; words shorter than four letters have too many neighbours to guess from.
 CREATE FUNCTION archive_similar_words(word text) RETURNS SETOF text
     LANGUAGE sql STABLE PARALLEL SAFE
+    SET pg_trgm.similarity_threshold = 0.5 -- lets the trigram index skip weak candidates
 AS $$
     SELECT lexeme
     FROM search_lexeme

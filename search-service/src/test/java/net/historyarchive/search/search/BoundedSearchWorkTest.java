@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * With small bounds, a common query reports "at least N" and facets over the first N matches,
- * relevance still puts title matches first, and pages stop at the page window.
+ * while relevance ranks its own (here larger) window, and pages stop at the page window.
  */
 @QuarkusTest
 @TestProfile(BoundedSearchWorkTest.SmallBounds.class)
@@ -29,7 +29,7 @@ class BoundedSearchWorkTest {
     public static class SmallBounds implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("archive.search.exact-total-up-to", "5", "archive.search.rank-window", "4",
+            return Map.of("archive.search.exact-total-up-to", "5", "archive.search.rank-window", "20",
                     "archive.search.max-page-window", "6");
         }
     }

@@ -28,6 +28,11 @@ public record Hit(
                 + "everything else is HTML-escaped. Keys: title, summary, text, people, places, subjects.")
         Map<String, Object> highlights) {
 
+    public Hit withScore(Double value) {
+        return new Hit(id, version, title, summary, date, documentType, languages, collections, subjects, people, places,
+                hasTranslation, value, highlights);
+    }
+
     @Schema(name = "HitDate")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DateInfo(@Schema(examples = "September 1956") String display, LocalDate start, LocalDate end,

@@ -16,8 +16,8 @@ public interface SearchConfig {
     int exactTotalUpTo();
 
     /**
-     * Relevance ranks at most this many title matches plus this many matches anywhere. Below it,
-     * ranking is exact; above it, the best title matches still lead.
+     * Relevance ranks at most this many matches (a uniform sample, read from the smallest index
+     * buckets first). Below it ranking is exact; above it, the best of the sample lead.
      */
     @WithDefault("1000")
     int rankWindow();

@@ -49,8 +49,11 @@ public class SearchService {
                 query = Optional.of(prepared);
             }
             int bound = config.exactTotalUpTo();
-            SearchRepository.Counts counts = repository.count(connection, query, request, bound, request.facetSize());
-            SearchRepository.Page page = repository.page(connection, query, request, config.rankWindow(), after, offset);
+            int window = (int) Math.max(config.rankWindow(), offset + request.size());
+            SearchRepository.Matches counts = repository.matches(connection, query, request, bound, window, after, offset);
+            SearchRepository.Page page = request.sort() == SearchRequest.Sort.RELEVANCE
+                    ? new SearchRepository.Page(repository.hits(connection, query, counts.pageIds(), counts.pageScores()), counts.pageScores())
+                    : repository.sortedPage(connection, query, request, after, offset);
             boolean exact = counts.matched() <= bound;
             SearchResult.Total total = new SearchResult.Total(exact ? counts.matched() : bound, exact ? "eq" : "gte");
             Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
