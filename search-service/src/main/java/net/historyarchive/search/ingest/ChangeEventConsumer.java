@@ -18,15 +18,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Reads the catalog's change topic into the view. Each poll is applied as one database
- * transaction (only the newest version per document; the store ignores anything not newer than
- * what it holds) and offsets are committed only after that transaction commits, so a crash
+ * transaction of a few set-based statements (only the newest version per document; the store
+ * ignores anything not newer than what it holds) and offsets are committed only after that
+ * transaction commits, so a crash
  * replays events rather than losing them. Events that can never be applied go to the dead-letter
  * topic and are counted; they do not stop the stream.
  */
@@ -41,6 +41,8 @@ public class ChangeEventConsumer {
     private final EventDecoder decoder;
     private final IngestStatus status;
 
+    /** Held by the consumer from applying a poll until its offsets are committed; see {@link #pauseAtSafePoint}. */
+    private final ReentrantLock safePoint = new ReentrantLock(true);
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
@@ -83,8 +85,15 @@ public class ChangeEventConsumer {
                 while (running) {
                     ConsumerRecords<String, byte[]> records = kafka.poll(config.pollTimeout());
                     if (!records.isEmpty()) {
-                        applyBatch(records, deadLetters);
-                        kafka.commitSync();
+                        if (!enterSafePoint()) {
+                            return;
+                        }
+                        try {
+                            applyBatch(records, deadLetters);
+                            kafka.commitSync();
+                        } finally {
+                            safePoint.unlock();
+                        }
                     }
                     updateLag(kafka);
                 }
@@ -100,25 +109,39 @@ public class ChangeEventConsumer {
     }
 
     private void applyBatch(ConsumerRecords<String, byte[]> records, DeadLetters deadLetters) throws Exception {
-        Map<UUID, ChangeEvent> newest = new LinkedHashMap<>();
-        Instant newestTime = null;
-        for (ConsumerRecord<String, byte[]> record : records) {
-            if (record.value() == null) {
-                continue; // a compaction tombstone; the deletion event before it carried the version
-            }
-            try {
-                ChangeEvent event = decoder.decode(record.key(), record.value());
-                newest.merge(event.documentId(), event, (a, b) -> b.version() > a.version() ? b : a);
-                Instant time = Instant.ofEpochMilli(record.timestamp());
-                newestTime = newestTime == null || time.isAfter(newestTime) ? time : newestTime;
-            } catch (EventDecoder.PoisonEvent poison) {
-                LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), poison.getMessage());
-                deadLetters.send(record, poison.getMessage());
-                status.deadLettered();
+        DecodedBatch batch = DecodedBatch.decode(decoder, records);
+        for (DecodedBatch.Poison poison : batch.poison()) {
+            ConsumerRecord<String, byte[]> record = poison.record();
+            LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), poison.reason());
+            deadLetters.send(record, poison.reason());
+            status.deadLettered();
+        }
+        view.apply(batch.events());
+        status.applied(batch.newest().size(), batch.newestTime());
+    }
+
+    /**
+     * Waits until this replica's consumer is between batches (its last transaction and offset
+     * commit done) and keeps it there until {@link #resume()}, called from the same thread.
+     * Returns false if that did not happen within the timeout. While paused the consumer does not
+     * poll; a pause longer than max.poll.interval.ms costs a rebalance, not correctness.
+     */
+    public boolean pauseAtSafePoint(Duration timeout) throws InterruptedException {
+        return safePoint.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public void resume() {
+        safePoint.unlock();
+    }
+
+    /** False when the service is stopping. */
+    private boolean enterSafePoint() throws InterruptedException {
+        while (running) {
+            if (safePoint.tryLock(200, TimeUnit.MILLISECONDS)) {
+                return true;
             }
         }
-        view.apply(newest.values());
-        status.applied(newest.size(), newestTime);
+        return false;
     }
 
     private void updateLag(KafkaConsumer<String, byte[]> kafka) {
@@ -140,7 +163,8 @@ public class ChangeEventConsumer {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords()),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords(),
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, config.maxPartitionFetchBytes()),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -24,8 +24,17 @@ public interface IngestConfig {
     @WithDefault("archive.documents.v1.dlq")
     String deadLetterTopic();
 
+    /** Events per poll, applied as one transaction. */
     @WithDefault("500")
     int maxPollRecords();
+
+    /**
+     * Bytes fetched per partition and request. Kafka's 1 MiB default holds only about 300 typical
+     * events (3-4 KB), fewer than a poll may apply; 4 MiB lets a poll fill up. A single larger
+     * event is still fetched whole.
+     */
+    @WithDefault("4194304")
+    int maxPartitionFetchBytes();
 
     @WithDefault("1s")
     Duration pollTimeout();

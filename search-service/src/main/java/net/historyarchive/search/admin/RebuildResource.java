@@ -1,0 +1,87 @@
+package net.historyarchive.search.admin;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import net.historyarchive.search.common.problem.Problem;
+import net.historyarchive.search.common.problem.ProblemType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.URI;
+import java.sql.SQLException;
+
+/** Rebuilding the search view from the change topic; only for the role archive-admin. */
+@Path("/api/v1/admin/rebuild")
+@RolesAllowed(RebuildResource.ROLE)
+@Tag(name = "Administration")
+@SecurityScheme(securitySchemeName = "adminJwt", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "A JWT whose `groups` claim contains `archive-admin`, signed with the archive's key.")
+@SecurityRequirement(name = "adminJwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class RebuildResource {
+
+    static final String ROLE = "archive-admin";
+    private static final String PATH = "/api/v1/admin/rebuild";
+
+    private final ViewRebuilder rebuilder;
+
+    public RebuildResource(ViewRebuilder rebuilder) {
+        this.rebuilder = rebuilder;
+    }
+
+    @POST
+    @Operation(summary = "Rebuild the search view from the beginning of the change topic",
+            description = "Reads every event into fresh tables while searches keep using the current ones, then swaps "
+                    + "the fresh tables in atomically. Runs in the background: follow it with GET.")
+    @APIResponse(responseCode = "202", description = "Started", content = @Content(schema = @Schema(implementation = RebuildStatus.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks the role archive-admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A rebuild is already running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response start() throws SQLException {
+        try {
+            return Response.accepted(rebuilder.start()).location(URI.create(PATH)).build();
+        } catch (ViewRebuilder.AlreadyRunning e) {
+            return Problem.of(ProblemType.CONFLICT, e.getMessage()).toResponse(PATH);
+        }
+    }
+
+    @GET
+    @Operation(summary = "The latest rebuild's state and progress on this replica")
+    @APIResponse(responseCode = "200", description = "Status", content = @Content(schema = @Schema(implementation = RebuildStatus.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks the role archive-admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RebuildStatus status() {
+        return rebuilder.status();
+    }
+
+    // Security failures of this resource as problem+json (with proactive authentication off they
+    // surface here as exceptions rather than as the HTTP layer's empty responses).
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(Problem.of(ProblemType.UNAUTHORIZED,
+                        "This operation needs a bearer token (JWT) with the role '" + ROLE + "'").toResponse(PATH))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problem.of(ProblemType.FORBIDDEN, "The token is valid but lacks the role '" + ROLE + "'").toResponse(PATH);
+    }
+}

@@ -1,0 +1,207 @@
+package net.historyarchive.search.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import net.historyarchive.infra.ArchiveInfraResource;
+import net.historyarchive.search.support.CatalogEvents;
+import net.historyarchive.search.view.DocumentViewStore;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The view applies a whole poll in a few set-based statements: within one batch and across
+ * batches, only a newer version wins, deletions stay as versioned tombstones, and the lexicon and
+ * suggestions follow exactly what was applied.
+ */
+@QuarkusTest
+class BatchedApplyTest {
+
+    @Inject
+    DocumentViewStore store;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    ObjectMapper json;
+
+    private final CatalogEvents catalog = new CatalogEvents();
+    private final Random random = new Random();
+
+    @AfterEach
+    void close() {
+        catalog.close();
+    }
+
+    @Test
+    void oneBatchAppliesOnlyTheNewestVersionOfEachDocument() throws Exception {
+        UUID duplicated = UUID.randomUUID();
+        UUID single = UUID.randomUUID();
+        UUID deletedInBatch = UUID.randomUUID();
+        UUID deletionFirst = UUID.randomUUID();
+        int changed = store.apply(List.of(
+                event("created", duplicated), event("updated", duplicated), event("updated", duplicated), event("created", duplicated),
+                event("created", single),
+                event("created", deletedInBatch), event("deleted", deletedInBatch), event("updated", deletedInBatch),
+                event("deleted", deletionFirst), event("created", deletionFirst)));
+        assertThat(changed).isEqualTo(4);
+        document(duplicated).body("version", equalTo(2)).body("summary", equalTo("Corrected summary."));
+        document(single).body("version", equalTo(1));
+        given().get("/api/v1/documents/" + deletedInBatch).then().statusCode(404);
+        given().get("/api/v1/documents/" + deletionFirst).then().statusCode(404);
+
+        // A later batch of duplicates, stale versions and late updates of deleted documents changes nothing.
+        changed = store.apply(List.of(event("created", single), event("created", duplicated),
+                event("updated", deletedInBatch), event("updated", deletionFirst), event("deleted", deletionFirst)));
+        assertThat(changed).isZero();
+        document(duplicated).body("version", equalTo(2)).body("summary", equalTo("Corrected summary."));
+        document(single).body("version", equalTo(1));
+        given().get("/api/v1/documents/" + deletedInBatch).then().statusCode(404);
+        assertThat(rows("SELECT version || ' ' || deleted || ' ' || (snapshot IS NULL) FROM document_view WHERE id IN ('"
+                + deletedInBatch + "', '" + deletionFirst + "')")).containsExactly("3 true true", "3 true true");
+
+        // A deleted document's newer version (the catalog never sends one, but the rule holds) wins.
+        changed = store.apply(List.of(event("updated", deletionFirst, 4)));
+        assertThat(changed).isEqualTo(1);
+        document(deletionFirst).body("version", equalTo(4));
+    }
+
+    @Test
+    void aBurstOfEventsFromKafkaKeepsTheGuarantees() {
+        UUID lateOlder = UUID.randomUUID();
+        UUID deletedThenLateUpdate = UUID.randomUUID();
+        UUID duplicated = UUID.randomUUID();
+        UUID poison = UUID.randomUUID();
+        List<UUID> plain = new ArrayList<>();
+        // Sent without waiting for each acknowledgement, so that they arrive in few polls.
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ArchiveInfraResource.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 50),
+                new StringSerializer(), new StringSerializer())) {
+            List<ProducerRecord<String, String>> burst = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                UUID id = UUID.randomUUID();
+                plain.add(id);
+                burst.add(record(id, CatalogEvents.example("created", id)));
+            }
+            burst.add(record(lateOlder, CatalogEvents.example("updated", lateOlder)));
+            burst.add(record(duplicated, CatalogEvents.example("created", duplicated)));
+            burst.add(record(deletedThenLateUpdate, CatalogEvents.example("created", deletedThenLateUpdate)));
+            burst.add(record(poison, "{\"specversion\": \"1.0\", broken"));
+            burst.add(record(duplicated, CatalogEvents.example("updated", duplicated)));
+            burst.add(record(deletedThenLateUpdate, CatalogEvents.example("deleted", deletedThenLateUpdate)));
+            burst.add(record(deletedThenLateUpdate, null));
+            burst.add(record(lateOlder, CatalogEvents.example("created", lateOlder)));
+            burst.add(record(duplicated, CatalogEvents.example("updated", duplicated)));
+            burst.add(record(deletedThenLateUpdate, CatalogEvents.example("updated", deletedThenLateUpdate)));
+            burst.forEach(producer::send);
+            producer.flush();
+        }
+        UUID marker = UUID.randomUUID(); // one partition: once this is applied, so is the burst
+        catalog.send(marker, CatalogEvents.example("created", marker));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> document(marker).body("version", equalTo(1)));
+
+        plain.forEach(id -> document(id).body("version", equalTo(1)));
+        document(lateOlder).body("version", equalTo(2)).body("summary", equalTo("Corrected summary."));
+        document(duplicated).body("version", equalTo(2));
+        given().get("/api/v1/documents/" + deletedThenLateUpdate).then().statusCode(404);
+        given().get("/api/v1/documents/" + poison).then().statusCode(404);
+    }
+
+    @Test
+    void theLexiconAndSuggestionsFollowWhatIsApplied() throws Exception {
+        String titleWord = word();
+        String person = "Ŝtefan Ďurovič-" + word();
+        String place = "Ústí " + word();
+        String bodyWord = word();
+        UUID id = UUID.randomUUID();
+        catalog.send(id, CatalogEvents.example("created", id)
+                .replace("Record of a Meeting", "Record of a " + titleWord.toUpperCase() + " Meeting")
+                .replace("\"Pak Il-u\"", "\"" + person + "\"")
+                .replace("\"Beijing\"", "\"" + place + "\"")
+                .replace("We have received information", "We have " + bodyWord + " information"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> document(id).body("version", equalTo(1)));
+
+        String folded = person.replace("Ŝtefan Ďurovič", "stefan durovic");
+        assertThat(rows("SELECT lexeme FROM search_lexeme WHERE lexeme IN ('" + titleWord + "', 'durovic', '"
+                + folded.substring("stefan ".length()) + "', 'stefan', 'usti', 'plenun', 'mao', 'zedong')"))
+                .containsExactlyInAnyOrder("durovic", folded.substring("stefan ".length()), "mao", "plenun", titleWord, "stefan", "usti", "zedong");
+        assertThat(rows("SELECT kind || '|' || value || '|' || folded FROM search_suggestion WHERE value IN ('"
+                + person + "', '" + place + "', 'Máo Zédōng', 'August Plenum Incident')"))
+                .containsExactlyInAnyOrder("person|Máo Zédōng|mao zedong", "person|" + person + "|" + folded,
+                        "place|" + place + "|usti " + place.substring("Ústí ".length()),
+                        "subject|August Plenum Incident|august plenum incident");
+        // Words that reach only the body text (weight D) are not in the lexicon.
+        assertThat(rows("SELECT lexeme FROM search_lexeme WHERE lexeme = '" + bodyWord + "'")).isEmpty();
+        assertThat(rows("SELECT count(*) FROM document_view WHERE id = '" + id + "' AND search_vector @@ to_tsquery('english', '"
+                + bodyWord + "')")).containsExactly("1");
+
+        // A newer version brings its new words; an older one arriving late brings none.
+        String newer = word();
+        String stale = word();
+        catalog.send(id, CatalogEvents.example("updated", id).replace("Corrected summary.", "Corrected " + newer + " summary."));
+        catalog.send(id, CatalogEvents.example("created", id).replace("Record of a Meeting", "Record of a " + stale + " Meeting"));
+        UUID marker = UUID.randomUUID();
+        catalog.send(marker, CatalogEvents.example("created", marker));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> document(marker).body("version", equalTo(1)));
+        document(id).body("version", equalTo(2));
+        assertThat(rows("SELECT lexeme FROM search_lexeme WHERE lexeme IN ('" + newer + "', '" + stale + "')")).containsExactly(newer);
+    }
+
+    private ChangeEvent event(String kind, UUID id) {
+        return new EventDecoder(json).decode(id.toString(), CatalogEvents.example(kind, id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ChangeEvent event(String kind, UUID id, long version) {
+        String text = CatalogEvents.example(kind, id).replaceFirst("\"version\": \\d+", "\"version\": " + version);
+        return new EventDecoder(json).decode(id.toString(), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ProducerRecord<String, String> record(UUID key, String value) {
+        return new ProducerRecord<>(CatalogEvents.TOPIC, key.toString(), value);
+    }
+
+    private static io.restassured.response.ValidatableResponse document(UUID id) {
+        return given().get("/api/v1/documents/" + id).then().statusCode(200);
+    }
+
+    /** A made-up word no other test uses (letters only, so the parser keeps it whole). */
+    private String word() {
+        StringBuilder word = new StringBuilder("zq");
+        for (int i = 0; i < 10; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
+    }
+
+    private List<String> rows(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql); ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+}
