@@ -254,6 +254,9 @@ class SearchApiTest {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(titles.getList("suggestions.value")).contains("Zircon mining report");
         assertThat(titles.getString("suggestions[0].documentId")).isNotNull();
+        JsonPath wholeWord = given().queryParam("q", "conversations wh").queryParam("kind", "title").get("/api/v1/suggestions")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(wholeWord.getList("suggestions.value")).contains("Conversation with Máo Zédōng about wheat");
         given().queryParam("q", "100%_\\'\"&|!:*()").get("/api/v1/suggestions").then().statusCode(200);
     }
 

@@ -58,7 +58,7 @@ public final class TsQuerySql {
         }
         if (node instanceof QueryNode.Prefix prefix) {
             // The prefix holds only letters and digits (see QueryParser), so ':*' cannot be subverted.
-            return new Fragment("to_tsquery('simple', ? || ':*')", List.of(prefix.prefix()));
+            return new Fragment("to_tsquery('english', ? || ':*')", List.of(prefix.prefix()));
         }
         if (node instanceof QueryNode.Phrase phrase) {
             return new Fragment("phraseto_tsquery('english', archive_unaccent(?))", List.of(phrase.text()));

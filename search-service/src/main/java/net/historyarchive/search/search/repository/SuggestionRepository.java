@@ -81,17 +81,12 @@ public class SuggestionRepository {
         if (prefixes.isEmpty()) {
             return List.of();
         }
-        String sql = """
-                SELECT id, title FROM (
-                    SELECT id, title FROM document_view
-                    WHERE NOT deleted AND title_vector @@ to_tsquery('simple', ?)
-                    LIMIT ?) sample
-                ORDER BY length(title), title, id
-                LIMIT ?""";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, prefixes);
-            statement.setInt(2, TITLE_SAMPLE);
-            statement.setInt(3, size);
+        // Smallest index buckets first, stopping at the sample: a two-letter prefix of a common word
+        // must not collect every title in the archive.
+        Sql sql = new Sql().append("SELECT id, title FROM (SELECT * FROM (")
+                .append(Buckets.unionAll("id, title", new Sql().append("title_vector @@ to_tsquery('english', ?)", prefixes)))
+                .append(") u LIMIT ?) sample ORDER BY length(title), title, id LIMIT ?", TITLE_SAMPLE, size);
+        try (PreparedStatement statement = sql.prepare(connection)) {
             List<Suggestion> found = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
