@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # DEVELOPMENT database bootstrap for docker compose and the k8s dev overlay (a byte-identical copy
-# lives in k8s/overlays/dev/postgres/; deploy-checks fails the build if the two differ).
+# lives in k8s/overlays/dev/postgres/; system-tests fails the build if the two differ).
 #
 # The postgres:17 image runs this once, when its data directory is empty, as the superuser.
 # It creates one login role and one database per service:

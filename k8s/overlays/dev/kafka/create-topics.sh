@@ -1,7 +1,7 @@
 #!/bin/sh
 # Creates the archive's Kafka topics with kafka-topics.sh, for docker compose (one-shot service
 # kafka-topics) and the k8s dev overlay (Job create-topics; a byte-identical copy lives in
-# k8s/overlays/dev/kafka/, deploy-checks fails the build if the two differ). Production uses
+# k8s/overlays/dev/kafka/, system-tests fails the build if the two differ). Production uses
 # Strimzi KafkaTopic resources instead. Idempotent (--if-not-exists); retries while Kafka starts.
 #
 #   TOPIC                 archive.documents.v1: key = document id, compacted (catalog-service

@@ -9,42 +9,62 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A Quarkus service jar run as a child JVM by {@link LocalStack}, its output going to a log file. */
-final class ChildService {
+/**
+ * A Quarkus service jar run as a child JVM, its output going to a log file: used by
+ * {@link LocalStack} and by the end-to-end tests in system-tests.
+ *
+ * <p>One instance is one process run: to restart a service, make a new instance (with its own
+ * log file, so the log of the run before stays readable).
+ */
+public final class ChildService {
 
     private final String name;
     private final int port;
     private final Path log;
-    private Process process;
+    private volatile Process process;
     private volatile boolean stopping;
 
-    ChildService(String name, int port, Path log) {
+    public ChildService(String name, int port, Path log) {
         this.name = name;
         this.port = port;
         this.log = log;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** Starts {@code java -jar jar} with the given environment added to ours; the log is overwritten. */
-    void start(Path jar, Map<String, String> env) throws IOException {
-        Files.createDirectories(log.getParent());
+    public void start(Path jar, Map<String, String> env) throws IOException {
+        start(jar, List.of(), env);
+    }
+
+    /** Starts {@code java jvmArgs... -jar jar} with the given environment added to ours; the log is overwritten. */
+    public void start(Path jar, List<String> jvmArgs, Map<String, String> env) throws IOException {
+        if (process != null) {
+            throw new IllegalStateException(name + " was started before; use a new ChildService to run it again");
+        }
+        Files.createDirectories(log.toAbsolutePath().getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString())
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmArgs);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().putAll(env);
@@ -56,20 +76,31 @@ final class ChildService {
         });
     }
 
+    public boolean isAlive() {
+        Process p = process;
+        return p != null && p.isAlive();
+    }
+
+    /** The operating system's process id; the service must have been started. */
+    public long pid() {
+        return requireStarted().pid();
+    }
+
     /**
      * Polls {@code /q/health/ready} until it answers 200.
      *
      * @throws IllegalStateException with the log path (and its last lines) on timeout or early exit
      */
-    void awaitReady(Duration timeout) throws InterruptedException {
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        Process p = requireStarted();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue()
-                        + " before it was ready. Log: " + log + tail());
+            if (!p.isAlive()) {
+                throw new IllegalStateException(name + " exited with code " + p.exitValue()
+                        + " before it was ready. Log: " + log + tail(25));
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -81,39 +112,80 @@ final class ChildService {
             Thread.sleep(500);
         }
         throw new IllegalStateException(name + " not ready on http://localhost:" + port
-                + "/q/health/ready after " + timeout.toSeconds() + " s. Log: " + log + tail());
+                + "/q/health/ready after " + timeout.toSeconds() + " s. Log: " + log + tail(25));
     }
 
     /** From now on an exit is expected: Ctrl-C also reaches the child, which may stop first. */
-    void expectExit() {
+    public void expectExit() {
         stopping = true;
     }
 
-    /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL if it takes too long. */
-    void stop() {
+    /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL if it takes longer than 20 s. */
+    public void stop() {
+        stop(Duration.ofSeconds(20));
+    }
+
+    /**
+     * SIGTERM, then SIGKILL if the process is still running after {@code grace}.
+     *
+     * @return true if it exited within the grace period (or was not running), false if it had to be killed
+     */
+    public boolean stop(Duration grace) {
         stopping = true;
-        if (process == null || !process.isAlive()) {
+        Process p = process;
+        if (p == null || !p.isAlive()) {
+            return true;
+        }
+        p.destroy();
+        try {
+            if (p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            System.err.println(name + " did not stop within " + grace.toSeconds() + " s; killing it");
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            return false;
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** SIGKILL: no shutdown hooks, no graceful close; waits (bounded) until the process is gone. */
+    public void kill() throws InterruptedException {
+        stopping = true;
+        Process p = process;
+        if (p == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                System.err.println(name + " did not stop within 20 s; killing it");
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        p.destroyForcibly();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " (pid " + p.pid() + ") still alive 30 s after SIGKILL");
         }
     }
 
-    private String tail() {
+    /** The exit code, or null while running or before start. */
+    public Integer exitCode() {
+        Process p = process;
+        return p == null || p.isAlive() ? null : p.exitValue();
+    }
+
+    /** The last {@code count} lines of the log, headed by its file name (empty if unreadable). */
+    public String tail(int count) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return "\n--- last lines of " + log.getFileName() + " ---\n"
-                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
-        } catch (IOException e) {
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        } catch (IOException | RuntimeException e) {
             return "";
         }
+    }
+
+    private Process requireStarted() {
+        Process p = process;
+        if (p == null) {
+            throw new IllegalStateException(name + " has not been started");
+        }
+        return p;
     }
 }

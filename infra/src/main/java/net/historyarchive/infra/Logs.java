@@ -9,9 +9,9 @@ import java.util.logging.Logger;
  * the services' own logs. Set {@code -Darchive.infra.verbose=true} to keep everything.
  *
  * <p>Goes through java.util.logging, which reaches SLF4J output when JBoss LogManager is the
- * JUL manager (Quarkus tests via surefire, and the local run set it).
+ * JUL manager (Quarkus tests via surefire, the local run and system-tests' end-to-end test set it).
  */
-final class Logs {
+public final class Logs {
 
     private static final List<String> SERVER_CATEGORIES = List.of(
             "kafka", "state.change.logger", "org.apache.kafka", "io.zonky");
@@ -22,7 +22,7 @@ final class Logs {
     private Logs() {
     }
 
-    static synchronized void quietServers() {
+    public static synchronized void quietServers() {
         if (Boolean.getBoolean("archive.infra.verbose") || !HELD.isEmpty()) {
             return;
         }

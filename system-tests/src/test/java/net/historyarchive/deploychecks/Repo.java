@@ -19,9 +19,9 @@ final class Repo {
     private Repo() {
     }
 
-    /** The folder holding deploy-checks/pom.xml: from the system property Maven sets, else upwards from here. */
+    /** The folder holding system-tests/pom.xml: from the system property Maven sets, else upwards from here. */
     private static Path locateRoot() {
-        String configured = System.getProperty("deploy-checks.repository-root");
+        String configured = System.getProperty("system-tests.repository-root");
         if (configured != null && !configured.isBlank() && isRoot(Path.of(configured))) {
             return Path.of(configured).toAbsolutePath().normalize();
         }
@@ -34,7 +34,7 @@ final class Repo {
     }
 
     private static boolean isRoot(Path dir) {
-        return Files.isRegularFile(dir.resolve("pom.xml")) && Files.isRegularFile(dir.resolve("deploy-checks/pom.xml"));
+        return Files.isRegularFile(dir.resolve("pom.xml")) && Files.isRegularFile(dir.resolve("system-tests/pom.xml"));
     }
 
     static Path path(String relative) {

@@ -109,10 +109,10 @@ class DockerfileTest {
                 .noneMatch(k -> k.startsWith("quarkus.package.") || k.startsWith("quarkus.native."));
         assertThat(Repo.read(module + "/pom.xml")).contains("<artifactId>quarkus-maven-plugin</artifactId>")
                 .doesNotContain("quarkus.package.");
-        // ... and when this build packaged the module (./mvnw verify builds deploy-checks last), it is there.
+        // ... and when this build packaged the module (./mvnw verify builds system-tests after both services), it is there.
         Path jar = Repo.path(module + "/target/quarkus-app/quarkus-run.jar");
         Assumptions.assumeTrue(Files.isRegularFile(jar),
-                () -> module + " has not been packaged in this build (e.g. ./mvnw -pl deploy-checks test): "
+                () -> module + " has not been packaged in this build (e.g. ./mvnw -pl system-tests test): "
                         + Repo.relative(jar) + " not checked");
         try (JarFile jarFile = new JarFile(jar.toFile())) {
             assertThat(jarFile.getManifest().getMainAttributes().getValue("Main-Class"))
@@ -132,7 +132,7 @@ class DockerfileTest {
         List<String> needed = new ArrayList<>(List.of("mvnw", ".mvn/wrapper/maven-wrapper.properties", "pom.xml",
                 "infra/pom.xml", "infra/src/main/java/net/historyarchive/infra/DevToken.java",
                 "catalog-service/src/main/resources/application.properties", "search-service/src/main/resources/application.properties"));
-        for (String module : List.of("infra", "catalog-service", "search-service", "deploy-checks")) {
+        for (String module : List.of("infra", "catalog-service", "search-service", "system-tests")) {
             needed.add(module + "/pom.xml");
         }
         for (String path : needed) {
