@@ -38,4 +38,12 @@ public interface IngestConfig {
 
     @WithDefault("1s")
     Duration pollTimeout();
+
+    /**
+     * How long the group waits for a replica that stopped heartbeating (a crash, SIGKILL) before
+     * its partitions move: Kafka's 45 s default left the view that far behind after a crash. The
+     * broker accepts 6 s and more by default (group.min.session.timeout.ms).
+     */
+    @WithDefault("10s")
+    Duration sessionTimeout();
 }
