@@ -1,0 +1,44 @@
+package net.historyarchive.infra.bench.suite;
+
+import java.util.Arrays;
+
+/**
+ * {@code ./archive bench NAME [options]}: one command per benchmark.
+ * <ul>
+ *   <li>{@code stack}: run the benchmark stack in the foreground (the others attach to it or start their own)</li>
+ *   <li>{@code search}: search latency, search-service beside naive PostgreSQL and Lucene</li>
+ *   <li>{@code freshness}: commit-to-searchable latency at a steady write rate and during a bulk import</li>
+ *   <li>{@code ingest}: N documents through the bulk import until searchable; view rebuild time</li>
+ *   <li>{@code footprint}: start time to first answer and resident memory of each service</li>
+ * </ul>
+ */
+public final class ArchiveBench {
+
+    private ArchiveBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
+            System.out.println("usage: ./archive bench stack|search|freshness|ingest|footprint [--option value ...]; see docs/benchmarks.md");
+            return;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            switch (args[0]) {
+                case "stack" -> BenchStack.main(rest);
+                case "search" -> net.historyarchive.infra.bench.search.SearchBenchmark.main(rest);
+                case "freshness" -> net.historyarchive.infra.bench.freshness.FreshnessBenchmark.main(rest);
+                case "ingest" -> net.historyarchive.infra.bench.ingest.IngestEndToEndBenchmark.main(rest);
+                case "footprint" -> net.historyarchive.infra.bench.footprint.FootprintBenchmark.main(rest);
+                default -> {
+                    System.err.println("unknown benchmark '" + args[0] + "': stack, search, freshness, ingest or footprint");
+                    System.exit(2);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("[bench] " + e.getMessage());
+            System.exit(2);
+        }
+    }
+}

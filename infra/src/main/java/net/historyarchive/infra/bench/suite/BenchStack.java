@@ -1,0 +1,158 @@
+package net.historyarchive.infra.bench.suite;
+
+import net.historyarchive.infra.KafkaBroker;
+import net.historyarchive.infra.PostgresServer;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The system under test for the benchmarks: PostgreSQL 17 (databases catalog and search), a KRaft
+ * Kafka broker, catalog-service and search-service (child JVMs started exactly as the local run
+ * starts them), on their own ports so that a benchmark never meets the local run (15432, 19092,
+ * 18080, ...) or the tests.
+ *
+ * <pre>./archive bench stack [--data DIR] [--ports 25432,29092,29093,28080,28081] [--service-jvm-options "..."]</pre>
+ *
+ * runs one in the foreground until Ctrl-C, keeping its data in DIR (default
+ * {@code .archive-data/bench}); every benchmark command attaches to a stack running on its
+ * {@code --data} directory, or starts one for its own run.
+ */
+public final class BenchStack implements AutoCloseable {
+
+    /** PostgreSQL, Kafka broker, Kafka controller, catalog-service, search-service. */
+    public static final List<Integer> DEFAULT_PORTS = List.of(25432, 29092, 29093, 28080, 28081);
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Path data;
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private ServiceProcess catalog;
+    private ServiceProcess search;
+    private StackInfo info;
+
+    private BenchStack(Path data) {
+        this.data = data;
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        Cli cli = Cli.parse(args, Set.of());
+        Path root = Path.of(System.getProperty("archive.root", ".")).toAbsolutePath().normalize();
+        Path data = cli.path("data", root.resolve(".archive-data/bench"));
+        List<Integer> ports = cli.integers("ports", DEFAULT_PORTS);
+        String jvm = cli.string("service-jvm-options", "").trim();
+        cli.rejectUnknown();
+        BenchStack stack = new BenchStack(data);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-shutdown"));
+        stack.startPersistent(root, ports, jvm.isEmpty() ? List.of() : Arrays.asList(jvm.split("\\s+")));
+        System.out.println("[bench stack] ready: catalog " + stack.info.catalogUrl() + ", search " + stack.info.searchUrl()
+                + ", PostgreSQL " + stack.info.jdbcUrl("search") + ", Kafka " + stack.info.kafkaBootstrap() + "; data " + data);
+        new CountDownLatch(1).await();
+    }
+
+    /** Fixed ports, data kept in {@code data} (the same way the local run keeps it). */
+    private void startPersistent(Path root, List<Integer> ports, List<String> jvmOptions) throws Exception {
+        if (ports.size() != 5) {
+            throw new IllegalArgumentException("--ports needs five: PostgreSQL, Kafka, Kafka controller, catalog, search");
+        }
+        Files.createDirectories(data.resolve("logs"));
+        Files.deleteIfExists(data.resolve(StackInfo.FILE));
+        postgres = PostgresServer.startPersistent(ports.get(0), data.resolve("postgres"), data.resolve("logs/postgres.log"));
+        quietServers();
+        kafka = KafkaBroker.startPersistent(ports.get(1), ports.get(2), data.resolve("kafka"));
+        startServices(root, ports.get(3), ports.get(4), jvmOptions);
+    }
+
+    /** Random ports, temporary data deleted on close: for the smoke test. */
+    public static BenchStack startTemporary(Path root, Path data) throws Exception {
+        BenchStack stack = new BenchStack(data);
+        try {
+            Files.createDirectories(data.resolve("logs"));
+            stack.postgres = PostgresServer.startTemporary();
+            quietServers();
+            stack.kafka = KafkaBroker.startTemporary();
+            stack.startServices(root, freePort(), freePort(), List.of());
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startServices(Path root, int catalogPort, int searchPort, List<String> jvmOptions) throws Exception {
+        postgres.ensureDatabase("catalog");
+        postgres.ensureDatabase("search");
+        StackInfo env = new StackInfo(root, postgres.port(), kafka.bootstrapServers(), null, null, -1, -1, jvmOptions);
+        catalog = new ServiceProcess("catalog-service", catalogPort, data.resolve("logs/catalog-service.log"));
+        catalog.start(env.catalogJar(), jvmOptions, env.serviceEnv("catalog", catalogPort));
+        search = new ServiceProcess("search-service", searchPort, data.resolve("logs/search-service.log"));
+        search.start(env.searchJar(), jvmOptions, env.serviceEnv("search", searchPort));
+        catalog.awaitAnswer("/q/health/ready", READY_TIMEOUT);
+        search.awaitAnswer("/q/health/ready", READY_TIMEOUT);
+        info = new StackInfo(root, postgres.port(), kafka.bootstrapServers(), catalog.url(), search.url(),
+                catalog.pid(), search.pid(), jvmOptions);
+        info.write(data.resolve(StackInfo.FILE));
+    }
+
+    public StackInfo info() {
+        return info;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            Files.deleteIfExists(data.resolve(StackInfo.FILE));
+        } catch (IOException ignored) {
+            // best effort
+        }
+        if (search != null) {
+            search.close();
+            search = null;
+        }
+        if (catalog != null) {
+            catalog.close();
+            catalog = null;
+        }
+        if (kafka != null) {
+            java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.SEVERE);
+            try {
+                kafka.close();
+            } catch (Exception e) {
+                System.err.println("Stopping Kafka failed: " + e);
+            }
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    // Held: java.util.logging keeps loggers weakly, and a collected logger forgets its level.
+    private static final List<java.util.logging.Logger> QUIET = new java.util.ArrayList<>();
+
+    /** Kafka's and zonky's INFO chatter down to WARNING, as the local run does. */
+    private static synchronized void quietServers() {
+        if (QUIET.isEmpty()) {
+            for (String category : List.of("kafka", "state.change.logger", "org.apache.kafka", "io.zonky")) {
+                java.util.logging.Logger logger = java.util.logging.Logger.getLogger(category);
+                logger.setLevel(java.util.logging.Level.WARNING);
+                QUIET.add(logger);
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
