@@ -35,7 +35,10 @@ class ServiceConfigTest {
         ServiceConfig search = ServiceConfig.of("search-service");
         assertThat(search.whyRead("QUARKUS_HTTP_PORT")).isPresent();
         assertThat(search.whyRead("CATALOG_DB_URL")).isEmpty();
-        assertThat(search.whyRead("MP_JWT_VERIFY_ISSUER")).isEmpty();
+        // the admin rebuild verifies tokens like the catalog does
+        assertThat(search.whyRead("MP_JWT_VERIFY_ISSUER")).isPresent();
+        assertThat(search.whyRead("MP_JWT_VERIFY_PUBLICKEY_LOCATION")).isPresent();
+        assertThat(search.whyRead("CATALOG_DB_USER")).isEmpty();
     }
 
     @Test
