@@ -40,7 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class DocumentViewStore {
 
     private static final String UPSERT = """
-            WITH input AS (
+            WITH input AS MATERIALIZED (
+                -- Materialized: each snapshot is parsed from text once, not once per field taken from it.
                 -- Stale and duplicate events cost one index probe, not a search vector. What the row
                 -- held before tells which words and names can be new to the lexicon and suggestions.
                 SELECT i.id, i.version, i.s::jsonb AS s, d.title AS old_title, d.summary AS old_summary,

@@ -60,6 +60,8 @@ class ViewRebuildTest {
         catalog.send(deleted, CatalogEvents.example("updated", deleted)); // late and older than the deletion
         UUID changedDuringRebuild = UUID.randomUUID();
         catalog.send(changedDuringRebuild, CatalogEvents.example("created", changedDuringRebuild));
+        UUID poison = UUID.randomUUID();
+        catalog.send(poison, "not an event"); // skipped by the rebuild (the consumer dead-letters it)
         awaitVersion(updated, 2);
         awaitVersion(changedDuringRebuild, 1);
         given().get("/api/v1/documents/" + deleted).then().statusCode(404);
@@ -91,6 +93,7 @@ class ViewRebuildTest {
         Response finished = awaitFinished();
         assertThat(finished.jsonPath().getString("state")).as(finished.asString()).isEqualTo("SUCCEEDED");
         assertThat(finished.jsonPath().getString("finishedAt")).isNotNull();
+        assertThat(finished.jsonPath().getLong("poisonEventsSkipped")).isPositive();
 
         given().get("/api/v1/documents/" + updated).then().statusCode(200).body("version", equalTo(2));
         given().get("/api/v1/documents/" + changedDuringRebuild).then().statusCode(200).body("version", equalTo(2))
@@ -113,6 +116,33 @@ class ViewRebuildTest {
         UUID after = UUID.randomUUID();
         catalog.send(after, CatalogEvents.example("created", after));
         awaitVersion(after, 1);
+    }
+
+    @Test
+    void aRebuildThatCannotSwapFailsAndLeavesTheLiveViewAsItWas() throws Exception {
+        UUID id = UUID.randomUUID();
+        catalog.send(id, CatalogEvents.example("created", id));
+        awaitVersion(id, 1);
+        UUID planted = plantRowNotInTheTopic();
+        // A view on the live table: dropping the table would take it along, so the swap refuses.
+        execute("CREATE VIEW swap_blocker AS SELECT id FROM document_view");
+        try {
+            given().header("Authorization", AdminTokens.admin()).post(REBUILD).then().statusCode(202);
+            Response finished = awaitFinished();
+            assertThat(finished.jsonPath().getString("state")).as(finished.asString()).isEqualTo("FAILED");
+            assertThat(finished.jsonPath().getString("error")).contains("swap_blocker");
+            assertThat(finished.jsonPath().getString("phase")).isEqualTo("SWAPPING");
+        } finally {
+            execute("DROP VIEW swap_blocker");
+        }
+        given().get("/api/v1/documents/" + id).then().statusCode(200).body("version", equalTo(1));
+        given().get("/api/v1/documents/" + planted).then().statusCode(200); // still the old tables
+        assertThat(query("SELECT relname FROM pg_class WHERE relname IN ('document_view_rebuild', 'search_lexeme_rebuild', "
+                + "'search_suggestion_rebuild')")).isEmpty();
+        // The consumer was resumed after the failed swap.
+        catalog.send(id, CatalogEvents.example("updated", id));
+        awaitVersion(id, 2);
+        execute("DELETE FROM document_view WHERE id = '" + planted + "'");
     }
 
     @Test
@@ -173,6 +203,12 @@ class ViewRebuildTest {
         assertThat(schema).anyMatch(s -> s.contains("generated=s")).anyMatch(s -> s.contains("WHERE (NOT deleted)"))
                 .anyMatch(s -> s.startsWith("CREATE UNIQUE INDEX document_view_pkey"));
         return schema;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.execute();
+        }
     }
 
     private List<String> query(String sql) throws SQLException {
