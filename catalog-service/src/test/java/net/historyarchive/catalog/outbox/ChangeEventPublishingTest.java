@@ -85,6 +85,24 @@ class ChangeEventPublishingTest {
     }
 
     @Test
+    void anUndatedDocumentIsPublishedWithoutDateBounds() throws Exception {
+        try (TopicReader topic = new TopicReader()) {
+            String id = given().header("Authorization", Tokens.archivist()).contentType(ContentType.JSON)
+                    .body("{\"title\": \"Undated note on the plenum\", \"date\": {\"precision\": \"UNKNOWN\", \"display\": \"n.d.\"}}")
+                    .post("/api/v1/documents").then().statusCode(201).extract().path("id");
+
+            List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.recordsFor(id), r -> !r.isEmpty());
+
+            assertThat(EventContract.violations(records.get(0).value())).isEmpty();
+            JsonNode date = json.readTree(records.get(0).value()).at("/data/date");
+            assertThat(date.get("precision").asText()).isEqualTo("UNKNOWN");
+            assertThat(date.has("start")).as("start in %s", date).isFalse();
+            assertThat(date.has("end")).as("end in %s", date).isFalse();
+        }
+    }
+
+    @Test
     void aDocumentNearTheBodyLimitIsPublishedAndDoesNotBlockLaterEvents() {
         try (TopicReader topic = new TopicReader()) {
             // Two texts just under the 1,000,000-character limit each: an event of about 1.8 MB, above Kafka's 1 MiB default.

@@ -79,6 +79,24 @@ class ChangeEventIngestTest {
     }
 
     @Test
+    void anUndatedDocumentIsAppliedWhetherItsDateBoundsAreAbsentOrNull() {
+        UUID absent = UUID.randomUUID();
+        catalog.send(absent, CatalogEvents.example("created", absent).replaceFirst(
+                "\"date\": *\\{[^}]*\\}", "\"date\": {\"display\": \"n.d.\", \"precision\": \"UNKNOWN\", \"qualifier\": \"NONE\"}"));
+        // catalog-service sent explicit nulls before 2026-11-30; such events are still on topics
+        UUID nulls = UUID.randomUUID();
+        catalog.send(nulls, CatalogEvents.example("created", nulls).replaceFirst(
+                "\"date\": *\\{[^}]*\\}", "\"date\": {\"display\": \"n.d.\", \"start\": null, \"end\": null, "
+                        + "\"precision\": \"UNKNOWN\", \"qualifier\": \"NONE\"}"));
+
+        for (UUID id : List.of(absent, nulls)) {
+            awaitVersion(id, 1);
+            given().get("/api/v1/documents/" + id).then().body("date.precision", equalTo("UNKNOWN"))
+                    .body("date.display", equalTo("n.d."));
+        }
+    }
+
+    @Test
     void poisonEventsGoToTheDeadLetterTopicAndTheStreamGoesOn() {
         UUID broken = UUID.randomUUID();
         catalog.send(broken, "{not json");

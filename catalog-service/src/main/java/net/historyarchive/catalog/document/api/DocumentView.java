@@ -34,7 +34,9 @@ public record DocumentView(
         List<UUID> related,
         List<MediaInput> media) {
 
-    @Schema(name = "PartialDate", description = "start and end are inclusive and widened to the precision.")
+    @Schema(name = "PartialDate", description = "start and end are inclusive and widened to the precision; "
+            + "both are absent when the precision is UNKNOWN.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DateView(
             @Schema(examples = "September 19, 1956") String display,
             @Schema(examples = "1956-09-19") LocalDate start,
