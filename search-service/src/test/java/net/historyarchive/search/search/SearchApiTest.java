@@ -183,6 +183,24 @@ class SearchApiTest {
     }
 
     @Test
+    void dateOrderWithADateFilterKeepsDocumentsThatStartBeforeTheWindow() {
+        Map<String, String> june1950 = Map.of("q", "heron", "dateFrom", "1950-06", "dateTo", "1950-06", "sort", "date-asc");
+        // heronYear (all of 1950) starts before the window and overlaps it, so it comes first
+        assertThat(names(search(june1950))).containsExactly("heronYear", "heronMonth", "heronDay");
+        assertThat(names(search(with(june1950, "undated", "include")))).containsExactly("heronYear", "heronMonth", "heronDay", "heronUndated");
+        assertThat(names(search(with(june1950, "dateMatch", "within")))).containsExactly("heronMonth", "heronDay");
+        assertThat(names(search(with(with(june1950, "size", "1"), "page", "2")))).containsExactly("heronMonth");
+        assertThat(names(search(with(june1950, "sort", "date-desc")))).containsExactly("heronDay", "heronMonth", "heronYear");
+        assertThat(names(search(Map.of("q", "heron", "dateTo", "1955", "sort", "date-desc"))))
+                .containsExactly("heronDay", "heronMonth", "heronYear");
+        assertThat(names(search(Map.of("q", "heron", "dateFrom", "1950-06", "dateMatch", "within", "sort", "date-asc"))))
+                .containsExactly("heronMonth", "heronDay", "heronLater");
+        // browsing (no words) takes the same path
+        assertThat(names(search(Map.of("collection", SearchFixture.COLLECTION, "dateFrom", "1950-06", "dateTo", "1950-06", "sort", "date-asc"))))
+                .containsExactly("heronYear", "heronMonth", "heronDay");
+    }
+
+    @Test
     void browsingWithoutAQuerySortsByDate() {
         JsonPath all = search(Map.of("size", "100"));
         assertThat(all.getLong("total.value")).isEqualTo(fixture.ids.size());

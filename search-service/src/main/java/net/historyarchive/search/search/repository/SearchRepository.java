@@ -165,21 +165,11 @@ public class SearchRepository {
     /**
      * A page in date or title order (keyset after {@code after}, or at {@code offset}): every match
      * takes part, through an index on the sort key or the bucketed full-text indexes, whichever the
-     * planner expects to be cheaper for this query's words.
+     * planner expects to be cheaper for this query's words (see {@link SortedPageSql}).
      */
     public Page sortedPage(Connection connection, Optional<PreparedQuery> query, SearchRequest request, Optional<Cursor> after,
                            long offset) throws SQLException {
-        Sort sort = request.sort();
-        String key = switch (sort) {
-            case DATE_ASC -> "date_asc_key";
-            case DATE_DESC -> "date_desc_key";
-            default -> "sort_title";
-        };
-        Sql inner = new Sql().append("SELECT id, " + key + "::text AS sort_key FROM document_view WHERE NOT deleted");
-        query.ifPresent(q -> inner.append(" AND ").append(Buckets.anyBucket(new Sql().append("search_vector @@ ?::tsquery", q.fuzzy()))));
-        inner.append(FilterSql.of(request.filters()));
-        after.ifPresent(c -> inner.append(" AND (" + key + ", id) > (?, ?)", sort == Sort.TITLE ? c.key() : Integer.valueOf(c.key()), c.id()));
-        inner.append(" ORDER BY " + key + ", id LIMIT ? OFFSET ?", request.size(), offset);
+        Sql inner = SortedPageSql.of(query, request, after, offset);
         List<UUID> ids = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         try (PreparedStatement statement = inner.prepare(connection); ResultSet rs = statement.executeQuery()) {
