@@ -6,9 +6,17 @@ import java.util.stream.Collectors;
 /**
  * Renders a query tree as a PostgreSQL tsquery expression with bound parameters. Two forms:
  * exact (what the user typed, stemmed and unaccented) and fuzzy (each plain word also matches
- * similar indexed words, for typos on either side). Functions are defined in the V2 migration.
+ * indexed words one typo away, for typos on either side). Functions are defined in the V2 and V4
+ * migrations.
  */
 public final class TsQuerySql {
+
+    /**
+     * The fuzzy form refers to the view's commonest lexemes by this name: the statement that
+     * renders it selects {@code archive_common_lexemes() AS lexemes} once as {@code common}, rather
+     * than reading the statistics once per word.
+     */
+    public static final String COMMON_LEXEMES = "common.lexemes";
 
     private TsQuerySql() {
     }
@@ -53,7 +61,7 @@ public final class TsQuerySql {
 
     private static Fragment render(QueryNode node, boolean fuzzy) {
         if (node instanceof QueryNode.Word word) {
-            return new Fragment(fuzzy ? "archive_fuzzy_tsquery(?)" : "plainto_tsquery('english', archive_unaccent(?))",
+            return new Fragment(fuzzy ? "archive_fuzzy_tsquery(?, " + COMMON_LEXEMES + ")" : "plainto_tsquery('english', archive_unaccent(?))",
                     List.of(word.text()));
         }
         if (node instanceof QueryNode.Prefix prefix) {

@@ -82,6 +82,7 @@ public class SearchRepository {
         for (String word : words) {
             sql.append(", archive_correction(?)", word);
         }
+        sql.append(" FROM (SELECT archive_common_lexemes() AS lexemes OFFSET 0) common"); // OFFSET 0: read once, not per word
         try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
             rs.next();
             Map<String, String> corrections = new LinkedHashMap<>();

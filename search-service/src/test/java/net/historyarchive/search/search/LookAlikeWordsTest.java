@@ -1,0 +1,88 @@
+package net.historyarchive.search.search;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import net.historyarchive.search.support.CatalogEvents;
+import net.historyarchive.search.support.Snapshot;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Typo tolerance widens a word to indexed words one typo away, but a correctly spelled word is not
+ * widened to another common word: "planet" finds the typo "Plannet", not the hundred documents
+ * about "planes" (one letter away, and close enough by trigrams for the earlier look-alike rule),
+ * while the misspelled "planett" still finds the planet.
+ */
+@QuarkusTest
+class LookAlikeWordsTest {
+
+    private static final String COLLECTION = "Look-alikes " + UUID.randomUUID();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aCorrectWordWidensToItsTyposButNotToACommonNeighbour() throws SQLException {
+        List<Snapshot> documents = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            documents.add(new Snapshot("Planes over the border, report " + i).collection(COLLECTION));
+        }
+        Snapshot planet = new Snapshot("Planet seen from the observatory").collection(COLLECTION);
+        Snapshot typo = new Snapshot("Sky notes").summary("A Plannet was seen.").collection(COLLECTION);
+        documents.add(planet);
+        documents.add(typo);
+        try (CatalogEvents catalog = new CatalogEvents()) {
+            documents.forEach(d -> catalog.send(d.id(), d.json()));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> documents.stream()
+                .allMatch(d -> given().get("/api/v1/documents/" + d.id()).statusCode() == 200));
+        analyzeView();
+        assertThat(commonLexemes()).as("precondition: ANALYZE counts planes among the commonest lexemes")
+                .contains("plane").doesNotContain("planet", "plannet");
+
+        JsonPath correct = search("planet");
+        assertThat(correct.<String>getList("hits.id")).containsExactlyInAnyOrder(planet.id().toString(), typo.id().toString());
+        assertThat(correct.getString("hits[0].id")).as("the word as typed ranks above its typo").isEqualTo(planet.id().toString());
+        assertThat(correct.getString("didYouMean")).isNull();
+
+        JsonPath misspelled = search("planett");
+        assertThat(misspelled.<String>getList("hits.id")).contains(planet.id().toString());
+        assertThat(misspelled.getString("didYouMean")).isEqualTo("planet");
+    }
+
+    private static JsonPath search(String q) {
+        return given().queryParam("q", q).queryParam("collection", COLLECTION).queryParam("size", 50)
+                .get("/api/v1/search").then().statusCode(200).extract().jsonPath();
+    }
+
+    private void analyzeView() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement statement = c.createStatement()) {
+            statement.execute("ANALYZE document_view");
+        }
+    }
+
+    private List<String> commonLexemes() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement statement = c.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT unnest(archive_common_lexemes())")) {
+            List<String> lexemes = new ArrayList<>();
+            while (rs.next()) {
+                lexemes.add(rs.getString(1));
+            }
+            return lexemes;
+        }
+    }
+}
