@@ -115,6 +115,9 @@ class SearchApiTest {
         assertThat((String) bodyHit.get("text")).contains("<mark>Zircon</mark>");
         Map<String, Object> summaryHit = body.getMap("hits.find { it.title == 'Quarterly report' }.highlights");
         assertThat(summaryHit).containsOnlyKeys("summary");
+        JsonPath everywhere = search(Map.of("q", "garnet"));
+        assertThat(everywhere.getMap("hits[0].highlights")).as("the body matched too, but title and summary already show it")
+                .containsOnlyKeys("title", "summary");
 
         JsonPath markup = search(Map.of("q", "kestrel"));
         assertThat(markup.getString("hits[0].highlights.title"))

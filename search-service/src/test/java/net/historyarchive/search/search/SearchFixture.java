@@ -63,6 +63,8 @@ final class SearchFixture {
         documents.add(named("zirconSummary", doc("Quarterly report").summary("On zircon deposits in the north.")));
         documents.add(named("zirconBody", doc("Annual report").summary("Mining in the north.")
                 .text("ORIGINAL", "en", "Zircon deposits were surveyed. The zircon was graded. More zircon was found.")));
+        documents.add(named("garnetEverywhere", doc("Garnet survey").summary("Garnet prices.")
+                .text("ORIGINAL", "en", "The garnet was graded.")));
         // Phrases: adjacent versus scattered.
         documents.add(named("phraseAdjacent", doc("Lamp memorandum").summary("The green lantern was lit at the gate.")));
         documents.add(named("phraseScattered", doc("Lamp inventory").summary("A lantern, painted green long ago.")));

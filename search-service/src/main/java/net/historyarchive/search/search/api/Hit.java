@@ -25,7 +25,8 @@ public record Hit(
         boolean hasTranslation,
         @Schema(description = "Relevance score (sort=relevance only); higher is better.") Double score,
         @Schema(description = "For each field that matched the query, the text with matches wrapped in <mark>…</mark>; "
-                + "everything else is HTML-escaped. Keys: title, summary, text, people, places, subjects.")
+                + "everything else is HTML-escaped. Keys: title, summary, text, people, places, subjects; "
+                + "text (fragments of the body texts) only when the query matched nowhere else in the hit.")
         Map<String, Object> highlights) {
 
     public Hit withScore(Double value) {

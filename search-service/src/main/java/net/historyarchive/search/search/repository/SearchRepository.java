@@ -195,8 +195,12 @@ public class SearchRepository {
                 .append(", ARRAY(SELECT ts_headline('archive_english', v, ?::tsquery, ?) FROM unnest(d.people) v)", q.fuzzy(), HIGHLIGHT_ALL)
                 .append(", ARRAY(SELECT ts_headline('archive_english', v, ?::tsquery, ?) FROM unnest(d.places) v)", q.fuzzy(), HIGHLIGHT_ALL)
                 .append(", ARRAY(SELECT ts_headline('archive_english', v, ?::tsquery, ?) FROM unnest(d.subjects) v)", q.fuzzy(), HIGHLIGHT_ALL)
-                .append(", ts_headline('archive_english', left(coalesce((SELECT string_agg(t ->> 'body', ' … ')"
-                        + " FROM jsonb_array_elements(d.snapshot -> 'texts') t), ''), 20000), ?::tsquery, ?)", q.fuzzy(), HIGHLIGHT_FRAGMENTS));
+                // The body texts (up to 20,000 characters) only when the words matched nowhere else: that
+                // headline cost more than the rest of the search for common words, and a hit that matched
+                // in its title, names or summary already shows where.
+                .append(", CASE WHEN d.head_vector @@ ?::tsquery THEN NULL ELSE ts_headline('archive_english',"
+                        + " left(coalesce((SELECT string_agg(t ->> 'body', ' … ') FROM jsonb_array_elements(d.snapshot -> 'texts') t), ''),"
+                        + " 20000), ?::tsquery, ?) END", q.fuzzy(), q.fuzzy(), HIGHLIGHT_FRAGMENTS));
         sql.append(" FROM document_view d WHERE d.id = ANY (?::uuid[])", ids.stream().map(UUID::toString).toList());
         Map<UUID, Hit> found = new java.util.HashMap<>();
         try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
