@@ -54,6 +54,12 @@ public final class PostgresServer implements AutoCloseable {
      * @param logFile where the server's own output goes (appended), or null to log it via SLF4J
      */
     public static PostgresServer startPersistent(int port, Path dataDir, Path logFile) throws IOException {
+        return startPersistent(port, dataDir, logFile, java.util.Map.of());
+    }
+
+    /** The same, with server settings (postgresql.conf names and values) for this start. */
+    public static PostgresServer startPersistent(int port, Path dataDir, Path logFile, java.util.Map<String, String> settings)
+            throws IOException {
         Files.createDirectories(dataDir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port)
@@ -63,6 +69,7 @@ public final class PostgresServer implements AutoCloseable {
                 // zonky passes -F (fsync off); the local run keeps real data, so turn it back on.
                 .setServerConfig("fsync", "on")
                 .setPGStartupWait(Duration.ofSeconds(60));
+        settings.forEach(builder::setServerConfig);
         if (logFile != null) {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
             builder.setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

@@ -270,9 +270,10 @@ public final class SearchBenchmark {
 
     static String postgresVersion(StackInfo stack) {
         try (Connection c = DriverManager.getConnection(stack.jdbcUrl("search"), "postgres", "postgres");
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW server_version")) {
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT current_setting('server_version'), current_setting('shared_buffers')")) {
             rs.next();
-            return rs.getString(1);
+            return rs.getString(1) + " (shared_buffers " + rs.getString(2) + ")";
         } catch (Exception e) {
             return "unknown";
         }
