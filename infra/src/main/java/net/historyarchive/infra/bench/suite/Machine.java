@@ -60,7 +60,8 @@ public final class Machine {
                             return "";
                         }
                     })
-                    .filter(cmd -> cmd.contains("plexus-classworlds") || cmd.contains("surefirebooter"))
+                    // Maven's launcher class, not the jar: the benchmark's own classpath holds plexus-classworlds
+                    .filter(cmd -> cmd.contains("org.codehaus.plexus.classworlds.launcher.Launcher") || cmd.contains("surefirebooter"))
                     .map(cmd -> cmd.contains("surefirebooter") ? "a surefire test JVM" : "a Maven build")
                     .toList();
             return found.isEmpty() ? "no Maven builds or test JVMs running" : String.join(", ", found) + " running";

@@ -51,12 +51,13 @@ final class SortedPageSql {
      * Overlapping matches in ascending date order, in two parts: those that start at or after
      * {@code from}, read in order from the sort index after it seeks there, and those that start
      * before it but end inside or after it (ranges, decades): few, so they are fetched whole through
-     * the (date_start, date_end) index and merged in.
+     * the index of date spans (V5) and merged in.
      */
     private static Sql startingInsideOrReachingIn(Sql matching, LocalDate from, int size, long offset) {
         return new Sql()
                 .append("WITH reaching_in AS MATERIALIZED (SELECT id, date_asc_key").append(matching)
-                .append(" AND date_start < ? AND date_end >= ?)\n", from, from)
+                .append(" AND date_end > date_start AND daterange(date_start, date_end, '[]') @> ?::date AND date_start < ?)\n",
+                        from, from)
                 .append("SELECT id, date_asc_key::text AS sort_key FROM ((SELECT id, date_asc_key").append(matching)
                 .append(" AND date_asc_key >= (?::date - DATE '0001-01-01') ORDER BY date_asc_key, id LIMIT ?)", from, size + offset)
                 .append(" UNION ALL (SELECT id, date_asc_key FROM reaching_in)) u ORDER BY date_asc_key, id LIMIT ? OFFSET ?", size, offset);
