@@ -45,7 +45,8 @@ AS $$
     CROSS JOIN LATERAL unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS element(lexeme, frequency)
     WHERE s.schemaname = current_schema() AND s.tablename = 'document_view' AND s.attname = 'search_vector'
       AND element.lexeme IS NOT NULL -- the frequencies end with three summary numbers
-      AND element.frequency >= 0.01 AND element.frequency * c.reltuples >= 50
+      -- frequencies are of the rows with a vector; tombstones (deleted documents) have none
+      AND element.frequency >= 0.01 AND element.frequency * c.reltuples * (1 - s.null_frac) >= 50
 $$;
 
 -- A plain word as a tsquery that also matches its look-alikes. A word that is itself indexed is
