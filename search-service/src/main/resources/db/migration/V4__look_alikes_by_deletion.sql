@@ -65,6 +65,5 @@ AS $$
                      AND EXISTS (SELECT 1 FROM search_lexeme WHERE lexeme = archive_fold(word)))) forms
 $$;
 
-CREATE OR REPLACE FUNCTION archive_fuzzy_tsquery(word text) RETURNS tsquery
-    LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN archive_fuzzy_tsquery(word, archive_common_lexemes());
+-- V2's one-argument form has no callers left (search passes the common lexemes it read once).
+DROP FUNCTION archive_fuzzy_tsquery(text);

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -54,11 +55,11 @@ public final class PostgresServer implements AutoCloseable {
      * @param logFile where the server's own output goes (appended), or null to log it via SLF4J
      */
     public static PostgresServer startPersistent(int port, Path dataDir, Path logFile) throws IOException {
-        return startPersistent(port, dataDir, logFile, java.util.Map.of());
+        return startPersistent(port, dataDir, logFile, Map.of());
     }
 
     /** The same, with server settings (postgresql.conf names and values) for this start. */
-    public static PostgresServer startPersistent(int port, Path dataDir, Path logFile, java.util.Map<String, String> settings)
+    public static PostgresServer startPersistent(int port, Path dataDir, Path logFile, Map<String, String> settings)
             throws IOException {
         Files.createDirectories(dataDir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
