@@ -5,11 +5,11 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** How a rebuild of the view reads the topic and swaps the fresh tables in (archive.rebuild.*). */
+/** How a rebuild of the view reads the topic and reports (archive.rebuild.*). */
 @ConfigMapping(prefix = "archive.rebuild")
 public interface RebuildConfig {
 
-    /** Events per poll of the rebuild's own consumer; each poll is one transaction on the fresh tables. */
+    /** Events per poll of the rebuild's own consumer; each poll is one bulk request. */
     @WithDefault("2000")
     int maxPollRecords();
 
@@ -17,17 +17,14 @@ public interface RebuildConfig {
     @WithDefault("16777216")
     int maxPartitionFetchBytes();
 
-    /** How long to wait for this replica's consumer to finish the batch it is applying. */
-    @WithDefault("60s")
-    Duration pauseTimeout();
-
     /**
-     * How long the swap waits for the live tables' lock per attempt. While it waits, new searches
-     * queue behind it, so this stays short; a long-running query makes it retry instead.
+     * A running rebuild whose replica has not reported progress for this long is taken as
+     * abandoned (the pod stopped or died): it shows as FAILED and a new rebuild may start.
      */
-    @WithDefault("5s")
-    Duration lockTimeout();
+    @WithDefault("60s")
+    Duration abandonedAfter();
 
-    @WithDefault("10")
-    int swapAttempts();
+    /** How often a running rebuild writes its progress to the shared status. */
+    @WithDefault("1s")
+    Duration progressInterval();
 }

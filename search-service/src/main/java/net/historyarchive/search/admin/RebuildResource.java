@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
-import java.sql.SQLException;
+import java.io.IOException;
 
 /** Rebuilding the search view from the change topic; only for the role archive-admin. */
 @Path("/api/v1/admin/rebuild")
@@ -47,13 +47,14 @@ public class RebuildResource {
 
     @POST
     @Operation(summary = "Rebuild the search view from the beginning of the change topic",
-            description = "Reads every event into fresh tables while searches keep using the current ones, then swaps "
-                    + "the fresh tables in atomically. Runs in the background: follow it with GET.")
+            description = "Reads every event into a new index generation while searches keep using the live one, then "
+                    + "moves the search alias to it atomically. One rebuild at a time across all replicas. Runs in the background: "
+                    + "follow it with GET from any replica.")
     @APIResponse(responseCode = "202", description = "Started", content = @Content(schema = @Schema(implementation = RebuildStatus.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The token lacks the role archive-admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A rebuild is already running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response start() throws SQLException {
+    public Response start() throws IOException {
         try {
             return Response.accepted(rebuilder.start()).location(URI.create(PATH)).build();
         } catch (ViewRebuilder.AlreadyRunning e) {
@@ -62,11 +63,11 @@ public class RebuildResource {
     }
 
     @GET
-    @Operation(summary = "The latest rebuild's state and progress on this replica")
+    @Operation(summary = "The latest rebuild's state and progress, whichever replica runs it")
     @APIResponse(responseCode = "200", description = "Status", content = @Content(schema = @Schema(implementation = RebuildStatus.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The token lacks the role archive-admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RebuildStatus status() {
+    public RebuildStatus status() throws IOException {
         return rebuilder.status();
     }
 

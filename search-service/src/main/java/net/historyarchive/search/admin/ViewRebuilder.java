@@ -1,84 +1,82 @@
 package net.historyarchive.search.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import net.historyarchive.search.ingest.ChangeEventConsumer;
+import net.historyarchive.search.engine.AdminDocuments;
+import net.historyarchive.search.engine.ViewIndexes;
+import net.historyarchive.search.engine.ViewWriter;
 import net.historyarchive.search.ingest.DecodedBatch;
 import net.historyarchive.search.ingest.IngestConfig;
 import net.historyarchive.search.ingest.TopicReplay;
-import net.historyarchive.search.view.DocumentViewStore;
-import net.historyarchive.search.view.FreshViewTables;
-import net.historyarchive.search.view.ViewTables;
-import org.apache.kafka.common.TopicPartition;
+import net.historyarchive.search.view.ApplyResult;
 import org.apache.kafka.common.errors.WakeupException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * Rebuilds the whole view from the beginning of the change topic into fresh tables, while search
- * keeps reading the live ones, then swaps the fresh tables in atomically.
+ * Rebuilds the view from the beginning of the change topic into a new index generation while
+ * searches keep reading the live one, then moves the alias.
  *
  * <ol>
- * <li>LOADING: fresh, empty copies of the view, lexicon and suggestion tables (primary keys only);
- *     a consumer of its own (no group, manual assignment of every partition) reads the topic from
- *     the beginning up to the end offsets taken at the start, through the same batched store code.</li>
- * <li>INDEXING: the secondary indexes are built in one go, statistics gathered.</li>
- * <li>CATCHING_UP: what arrived meanwhile, up to the current end offsets.</li>
- * <li>SWAPPING: this replica's consumer is paused after its last commit; one more catch-up outside
- *     any lock; then one transaction locks the live tables (readers and writers wait from here,
- *     bounded by archive.rebuild.lock-timeout, retried), reads the topic up to its end offsets
- *     taken <em>under</em> that lock into the fresh tables, drops the live tables, renames the fresh
- *     ones and their indexes to the live names, and commits. The consumer resumes from its last
- *     committed offsets; whatever it replays is ignored by the version check.</li>
+ * <li>LOADING: a consumer of its own (no group) reads the topic from the beginning up to the end
+ *     offsets taken at the start into the new generation (no refresh, no replicas meanwhile).</li>
+ * <li>CATCHING_UP: the generation gets its serving settings; what arrived meanwhile is read.</li>
+ * <li>SWITCHING: the alias moves to the new generation in one atomic request; then the topic is
+ *     read once more, up to end offsets taken <em>after</em> the switch.</li>
  * </ol>
  *
- * Why nothing is lost: anything any consumer (this replica's or another's) applied to the old
- * tables was committed before the lock was granted, so its record lies below the end offsets read
- * under the lock, and the fresh tables get it in the swap transaction itself. Anything applied after
- * the swap lands in the new tables by name. One rebuild at a time across replicas: a session
- * advisory lock, held for the whole rebuild.
+ * Why nothing is lost, with any number of replicas consuming meanwhile: an event applied through
+ * the alias before the switch went to the old generation, but it was on the topic before the
+ * switch, so the read after the switch brings it into the new one; an event applied after the
+ * switch lands in the new generation directly. Events applied twice are harmless (versions).
+ * The status lives in OpenSearch, shared by every replica; the claim on it is compare-and-set,
+ * so one rebuild runs at a time across replicas.
  */
 @ApplicationScoped
 public class ViewRebuilder {
 
     private static final Logger LOG = Logger.getLogger(ViewRebuilder.class);
-    private static final String LOCK_KEY = "hashtext('net.historyarchive.search view rebuild')";
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String STATUS_ID = "rebuild";
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private final AgroalDataSource dataSource;
-    private final DocumentViewStore store;
-    private final ChangeEventConsumer consumer;
+    private final ViewIndexes indexes;
+    private final ViewWriter writer;
+    private final AdminDocuments shared;
     private final IngestConfig ingestConfig;
     private final RebuildConfig config;
     private final String bootstrapServers;
     private final ObjectMapper json;
     private final Event<RebuildProgress> progress;
+    private final String replica = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
 
-    private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.IDLE);
     private volatile Thread worker;
     private volatile TopicReplay replay;
     private volatile boolean stopping;
+    /** This replica's rebuild and its last write to the shared status (null when none runs here). */
+    private volatile RebuildStatus current;
+    private volatile AdminDocuments.Versioned written;
+    private volatile long lastReport;
 
-    public ViewRebuilder(AgroalDataSource dataSource, DocumentViewStore store, ChangeEventConsumer consumer,
-                         IngestConfig ingestConfig, RebuildConfig config,
-                         @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public ViewRebuilder(ViewIndexes indexes, ViewWriter writer, AdminDocuments shared, IngestConfig ingestConfig,
+                         RebuildConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                          ObjectMapper json, Event<RebuildProgress> progress) {
-        this.dataSource = dataSource;
-        this.store = store;
-        this.consumer = consumer;
+        this.indexes = indexes;
+        this.writer = writer;
+        this.shared = shared;
         this.ingestConfig = ingestConfig;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
@@ -93,36 +91,44 @@ public class ViewRebuilder {
         }
     }
 
-    public RebuildStatus status() {
-        return status.get();
+    /** The latest rebuild, whichever replica runs it; a running one whose replica fell silent shows as FAILED. */
+    public RebuildStatus status() throws IOException {
+        Optional<AdminDocuments.Versioned> stored = shared.get(STATUS_ID);
+        if (stored.isEmpty()) {
+            return RebuildStatus.IDLE;
+        }
+        RebuildStatus status = JSON.treeToValue(stored.get().document(), RebuildStatus.class);
+        if (status.abandoned(config.abandonedAfter())) {
+            return status.failed(status.heartbeatAt(), "abandoned: replica " + status.runningOn() + " stopped reporting at "
+                    + status.heartbeatAt() + " (it stopped or died); the live view is unchanged");
+        }
+        return status;
     }
 
     /** Starts a rebuild in the background; returns its first status. */
-    public synchronized RebuildStatus start() throws AlreadyRunning, SQLException {
-        if (status.get().running()) {
-            throw new AlreadyRunning("a rebuild of the view is already running on this replica (started "
-                    + status.get().startedAt() + ")");
-        }
+    public synchronized RebuildStatus start() throws AlreadyRunning, IOException {
         if (stopping) {
             throw new IllegalStateException("the service is stopping");
         }
-        Connection lock = dataSource.getConnection();
-        try {
-            lock.setAutoCommit(true);
-            try (PreparedStatement tryLock = lock.prepareStatement("SELECT pg_try_advisory_lock(" + LOCK_KEY + ")");
-                 ResultSet rs = tryLock.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    throw new AlreadyRunning("a rebuild of the view is already running on another replica");
-                }
+        Optional<AdminDocuments.Versioned> stored = shared.get(STATUS_ID);
+        if (stored.isPresent()) {
+            RebuildStatus previous = JSON.treeToValue(stored.get().document(), RebuildStatus.class);
+            if (previous.running() && !previous.abandoned(config.abandonedAfter())) {
+                throw new AlreadyRunning("a rebuild of the view is already running on replica " + previous.runningOn()
+                        + " (started " + previous.startedAt() + ")");
             }
-        } catch (AlreadyRunning | SQLException | RuntimeException e) {
-            lock.close();
-            throw e;
         }
-        RebuildStatus started = RebuildStatus.started(Instant.now());
-        status.set(started);
-        Thread thread = new Thread(() -> run(lock), "view-rebuild");
+        String generation = indexes.createGeneration();
+        RebuildStatus started = RebuildStatus.started(Instant.now(), replica, generation);
+        Optional<AdminDocuments.Versioned> claimed = shared.compareAndSet(STATUS_ID, JSON.valueToTree(started), stored);
+        if (claimed.isEmpty()) {
+            indexes.delete(generation);
+            throw new AlreadyRunning("another replica started a rebuild of the view at the same moment");
+        }
+        current = started;
+        written = claimed.get();
+        removeAbandonedGenerations(generation);
+        Thread thread = new Thread(() -> run(generation), "view-rebuild");
         thread.setDaemon(true);
         worker = thread;
         thread.start();
@@ -131,9 +137,9 @@ public class ViewRebuilder {
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         stopping = true;
-        TopicReplay current = replay;
-        if (current != null) {
-            current.wakeup();
+        TopicReplay topic = replay;
+        if (topic != null) {
+            topic.wakeup();
         }
         Thread thread = worker;
         if (thread != null) {
@@ -141,122 +147,99 @@ public class ViewRebuilder {
         }
     }
 
-    private void run(Connection lock) {
+    private void run(String generation) {
         long started = System.nanoTime();
-        try (lock; TopicReplay topic = new TopicReplay(bootstrapServers, ingestConfig, config.maxPollRecords(),
+        try (TopicReplay topic = new TopicReplay(bootstrapServers, ingestConfig, config.maxPollRecords(),
                 config.maxPartitionFetchBytes(), json)) {
             replay = topic;
             try {
-                rebuild(topic);
-                update(s -> s.succeeded(Instant.now()));
-                LOG.infof("View rebuilt in %.1f s: %s", (System.nanoTime() - started) / 1e9, status.get());
+                rebuild(topic, generation);
+                report(s -> s.succeeded(Instant.now()), true);
+                LOG.infof("View rebuilt into %s in %.1f s: %s", generation, (System.nanoTime() - started) / 1e9, current);
             } catch (Throwable e) {
                 String why = stopping && (e instanceof WakeupException || e.getCause() instanceof WakeupException)
                         ? "cancelled: the service is stopping" : e.toString();
                 LOG.errorf(e, "View rebuild failed; the live view is unchanged");
-                update(s -> s.failed(Instant.now(), why));
-                dropFreshTables();
+                report(s -> s.failed(Instant.now(), why), true);
+                dropUnlessLive(generation);
             } finally {
                 replay = null;
-                unlock(lock);
+                current = null;
             }
         } catch (Exception e) {
-            LOG.warn("Closing the rebuild's consumer or lock connection failed", e);
+            LOG.warn("Closing the rebuild's consumer failed", e);
         }
     }
 
-    private void rebuild(TopicReplay topic) throws Exception {
-        FreshViewTables fresh;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            fresh = FreshViewTables.create(connection);
-        }
+    private void rebuild(TopicReplay topic, String generation) throws Exception {
         enter(RebuildStatus.Phase.LOADING);
         long phaseStart = System.nanoTime();
-        topic.readUntil(topic.endOffsets(), batch -> applied(topic, batch, store.apply(ViewTables.REBUILD, batch.events())));
-        LOG.infof("Rebuild loaded %d documents from %d records in %.1f s", status.get().documentsApplied(),
-                status.get().eventsRead(), (System.nanoTime() - phaseStart) / 1e9);
-
-        enter(RebuildStatus.Phase.INDEXING);
-        phaseStart = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            fresh.createIndexesAndAnalyze(connection);
-        }
-        LOG.infof("Rebuild indexed the fresh tables in %.1f s", (System.nanoTime() - phaseStart) / 1e9);
+        topic.readUntil(topic.endOffsets(), batch -> apply(topic, generation, batch));
+        LOG.infof("Rebuild loaded %d documents from %d records in %.1f s", current.documentsApplied(), current.eventsRead(),
+                (System.nanoTime() - phaseStart) / 1e9);
 
         enter(RebuildStatus.Phase.CATCHING_UP);
-        topic.readUntil(topic.endOffsets(), batch -> applied(topic, batch, store.apply(ViewTables.REBUILD, batch.events())));
+        indexes.finishLoading(generation);
+        topic.readUntil(topic.endOffsets(), batch -> apply(topic, generation, batch));
 
-        enter(RebuildStatus.Phase.SWAPPING);
-        if (!consumer.pauseAtSafePoint(config.pauseTimeout())) {
-            throw new IllegalStateException("the change event consumer did not reach a safe point within " + config.pauseTimeout());
-        }
-        try {
-            swap(topic, fresh);
-        } finally {
-            consumer.resume();
-        }
-    }
-
-    private void swap(TopicReplay topic, FreshViewTables fresh) throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            topic.readUntil(topic.endOffsets(), batch -> applied(topic, batch, store.apply(ViewTables.REBUILD, batch.events())));
-            Map<TopicPartition, Long> before = topic.positions();
-            long[] pending = new long[1];
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    long lockStart = System.nanoTime();
-                    FreshViewTables.lockLive(connection, config.lockTimeout().toMillis());
-                    topic.readUntil(topic.endOffsets(), batch -> pending[0] += store.apply(connection, ViewTables.REBUILD, batch.events()));
-                    fresh.swap(connection);
-                    connection.commit();
-                    update(s -> s.progress(topic.recordsRead(), s.documentsApplied() + pending[0], topic.poisonSkipped()));
-                    LOG.infof("Rebuild swapped the fresh tables in; live tables locked for %.0f ms",
-                            (System.nanoTime() - lockStart) / 1e6);
-                    return;
-                } catch (Exception e) {
-                    connection.rollback();
-                    topic.rewind(before); // what was read under the lock was rolled back with it
-                    if (e instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState()) && attempt < config.swapAttempts()) {
-                        LOG.infof("Rebuild swap attempt %d could not lock the live tables within %s; retrying", attempt, config.lockTimeout());
-                        continue;
-                    }
-                    throw e;
-                }
-            }
+        enter(RebuildStatus.Phase.SWITCHING);
+        Optional<String> previous = indexes.liveIndex();
+        indexes.switchTo(generation);
+        topic.readUntil(topic.endOffsets(), batch -> apply(topic, generation, batch));
+        if (previous.isPresent() && !previous.get().equals(generation)) {
+            indexes.delete(previous.get());
         }
     }
 
-    private void applied(TopicReplay topic, DecodedBatch batch, int changed) {
-        update(s -> s.progress(topic.recordsRead(), s.documentsApplied() + changed, topic.poisonSkipped()));
+    private void apply(TopicReplay topic, String generation, DecodedBatch batch) throws IOException {
+        ApplyResult result = writer.apply(generation, batch.events());
+        // A document the engine refuses was (or will be) dead-lettered by the live consumer; counted here only.
+        report(s -> s.progress(topic.recordsRead(), s.documentsApplied() + result.applied(),
+                topic.poisonSkipped() + result.rejected().size()), false);
     }
 
     private void enter(RebuildStatus.Phase phase) {
-        update(s -> s.phase(phase));
+        report(s -> s.phase(phase), true);
         progress.fire(new RebuildProgress(phase));
     }
 
-    private void update(UnaryOperator<RebuildStatus> change) {
-        status.updateAndGet(change);
-    }
-
-    private void dropFreshTables() {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            FreshViewTables.drop(connection);
-        } catch (SQLException e) {
-            LOG.warn("Could not drop the fresh tables of the failed rebuild (the next rebuild drops them)", e);
+    /** Updates this rebuild's status; writes it to the shared status at most once per progress interval unless forced. */
+    private void report(UnaryOperator<RebuildStatus> change, boolean force) {
+        current = change.apply(current);
+        long now = System.nanoTime();
+        if (!force && now - lastReport < config.progressInterval().toNanos()) {
+            return;
+        }
+        lastReport = now;
+        try {
+            Optional<AdminDocuments.Versioned> next = shared.compareAndSet(STATUS_ID, JSON.valueToTree(current), Optional.of(written));
+            if (next.isEmpty()) {
+                throw new IllegalStateException("another replica took over the rebuild status (this replica was silent too long)");
+            }
+            written = next.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static void unlock(Connection lock) {
-        // Closing only returns the connection to the pool; the session, and its lock, would live on.
-        try (PreparedStatement unlock = lock.prepareStatement("SELECT pg_advisory_unlock(" + LOCK_KEY + ")")) {
-            unlock.execute();
-        } catch (SQLException e) {
-            LOG.warn("Could not release the rebuild's advisory lock", e);
+    /** Generations left behind by rebuilds whose replica died: neither live nor the one being built. */
+    private void removeAbandonedGenerations(String building) throws IOException {
+        Optional<String> live = indexes.liveIndex();
+        for (String generation : indexes.generations()) {
+            if (!generation.equals(building) && !live.map(generation::equals).orElse(false)) {
+                LOG.infof("Removing the index generation %s left by an earlier rebuild", generation);
+                indexes.delete(generation);
+            }
+        }
+    }
+
+    private void dropUnlessLive(String generation) {
+        try {
+            if (!indexes.liveIndex().map(generation::equals).orElse(false)) {
+                indexes.delete(generation);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not remove the failed rebuild's index generation (the next rebuild removes it)", e);
         }
     }
 }

@@ -5,7 +5,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import net.historyarchive.search.view.DocumentViewStore;
+import net.historyarchive.search.engine.ViewWriter;
+import net.historyarchive.search.view.ApplyResult;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -19,16 +20,14 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Reads the catalog's change topic into the view. Each poll is applied as one database
- * transaction of a few set-based statements (only the newest version per document; the store
- * ignores anything not newer than what it holds) and offsets are committed only after that
- * transaction commits, so a crash
+ * Reads the catalog's change topic into the view. Each poll is one bulk request to the engine
+ * (only the newest version per document; the engine refuses anything not newer than what it
+ * holds) and offsets are committed only after the engine acknowledged the whole batch, so a crash
  * replays events rather than losing them. Events that can never be applied go to the dead-letter
- * topic and are counted; they do not stop the stream.
+ * topic and are counted; they do not stop the stream. If the engine is unreachable, the consumer
+ * starts again from the last committed offsets a little later.
  */
 @ApplicationScoped
 public class ChangeEventConsumer {
@@ -37,18 +36,18 @@ public class ChangeEventConsumer {
 
     private final IngestConfig config;
     private final String bootstrapServers;
-    private final DocumentViewStore view;
+    private final ViewWriter view;
     private final EventDecoder decoder;
     private final IngestStatus status;
 
-    /** Held by the consumer from applying a poll until its offsets are committed; see {@link #pauseAtSafePoint}. */
-    private final ReentrantLock safePoint = new ReentrantLock(true);
     private volatile boolean running;
+    /** False after a failure until the consumer is subscribed again: readiness reports it. */
+    private volatile boolean connected;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
     public ChangeEventConsumer(IngestConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                               DocumentViewStore view, ObjectMapper json, IngestStatus status) {
+                               ViewWriter view, ObjectMapper json, IngestStatus status) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.view = view;
@@ -56,7 +55,7 @@ public class ChangeEventConsumer {
         this.status = status;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes StartupEvent event) throws java.io.IOException {
         if (!config.enabled()) {
             return;
         }
@@ -82,24 +81,19 @@ public class ChangeEventConsumer {
             try (KafkaConsumer<String, byte[]> kafka = newConsumer(); DeadLetters deadLetters = new DeadLetters(bootstrapServers, config.deadLetterTopic())) {
                 consumer = kafka;
                 kafka.subscribe(java.util.List.of(config.topic()));
+                connected = true;
                 while (running) {
                     ConsumerRecords<String, byte[]> records = kafka.poll(config.pollTimeout());
                     if (!records.isEmpty()) {
-                        if (!enterSafePoint()) {
-                            return;
-                        }
-                        try {
-                            applyBatch(records, deadLetters);
-                            kafka.commitSync();
-                        } finally {
-                            safePoint.unlock();
-                        }
+                        applyBatch(records, deadLetters);
+                        kafka.commitSync();
                     }
                     updateLag(kafka);
                 }
             } catch (WakeupException e) {
                 return;
             } catch (Exception e) {
+                connected = false;
                 if (running) {
                     LOG.warnf(e, "Change event consumer failed; restarting from the last committed offsets in 2 s");
                     sleep();
@@ -116,32 +110,19 @@ public class ChangeEventConsumer {
             deadLetters.send(record, poison.reason());
             status.deadLettered();
         }
-        view.apply(batch.events());
-        status.applied(batch.newest().size(), batch.newestTime());
-    }
-
-    /**
-     * Waits until this replica's consumer is between batches (its last transaction and offset
-     * commit done) and keeps it there until {@link #resume()}, called from the same thread.
-     * Returns false if that did not happen within the timeout. While paused the consumer does not
-     * poll; a pause longer than max.poll.interval.ms costs a rebalance, not correctness.
-     */
-    public boolean pauseAtSafePoint(Duration timeout) throws InterruptedException {
-        return safePoint.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    public void resume() {
-        safePoint.unlock();
-    }
-
-    /** False when the service is stopping. */
-    private boolean enterSafePoint() throws InterruptedException {
-        while (running) {
-            if (safePoint.tryLock(200, TimeUnit.MILLISECONDS)) {
-                return true;
-            }
+        ApplyResult result = view.apply(batch.events());
+        for (ApplyResult.Rejected rejected : result.rejected()) {
+            ConsumerRecord<String, byte[]> record = batch.sources().get(rejected.documentId());
+            LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), rejected.reason());
+            deadLetters.send(record, rejected.reason());
+            status.deadLettered();
         }
-        return false;
+        status.applied(result.applied(), batch.newestTime());
+    }
+
+    /** Whether the consumer runs and is subscribed (or consuming is switched off). */
+    public boolean healthy() {
+        return !config.enabled() || running && connected;
     }
 
     private void updateLag(KafkaConsumer<String, byte[]> kafka) {

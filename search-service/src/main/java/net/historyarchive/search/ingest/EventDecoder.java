@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import net.historyarchive.search.view.ChangeEvent;
 
 /**
  * Checks a record against the event contract (the JSON Schemas in /contracts, on the classpath)

@@ -1,0 +1,227 @@
+package net.historyarchive.search.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import net.historyarchive.search.query.CursorRejected;
+import net.historyarchive.search.query.QueryNode;
+import net.historyarchive.search.query.SearchRequest;
+import net.historyarchive.search.query.SearchRequest.Facet;
+import net.historyarchive.search.query.SearchRequest.Sort;
+import net.historyarchive.search.result.Hit;
+import net.historyarchive.search.result.SearchResult;
+import net.historyarchive.search.result.SearchResult.FacetCount;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.SortOptions;
+import org.opensearch.client.opensearch._types.SortOrder;
+import org.opensearch.client.opensearch._types.aggregations.Aggregate;
+import org.opensearch.client.opensearch._types.aggregations.Aggregation;
+import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch.core.SearchRequest.Builder;
+import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.search.HighlightField;
+import org.opensearch.client.opensearch.core.search.HitsMetadata;
+import org.opensearch.client.opensearch.core.search.TotalHitsRelation;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One search as one OpenSearch request (after a spelling check when the query has words): the
+ * page of hits, the total, facet counts over every match, and highlights. Deep walks continue
+ * with search_after inside a point in time.
+ */
+@ApplicationScoped
+public class DocumentSearch {
+
+    /** What a search found, and the corrections behind "did you mean" (typed word to indexed word). */
+    public record Found(SearchResult result, Map<String, String> corrections) {
+    }
+
+    private static final Map<Facet, String> FACET_FIELDS = Map.of(Facet.COLLECTION, "collections", Facet.SUBJECT, "subjects",
+            Facet.PERSON, "people", Facet.PLACE, "places", Facet.LANGUAGE, "languages", Facet.TYPE, "documentType",
+            Facet.DECADE, "decade", Facet.HAS_TRANSLATION, "hasTranslation");
+    private static final List<String> HIT_FIELDS = List.of("version", "title", "summary", "date", "documentType", "languages",
+            "collections", "subjects", "people", "places", "hasTranslation");
+
+    private final OpenSearchClient client;
+    private final ViewIndexes indexes;
+    private final EngineSettings settings;
+
+    public DocumentSearch(OpenSearchClients clients, ViewIndexes indexes, EngineSettings settings) {
+        this.client = clients.typed();
+        this.indexes = indexes;
+        this.settings = settings;
+    }
+
+    public Found search(SearchRequest request) throws IOException {
+        String fingerprint = SearchCursor.fingerprint(request);
+        Optional<SearchCursor> after = request.cursor().map(token -> SearchCursor.decode(token, fingerprint));
+        Spelling.Plan spelling = request.query().isPresent()
+                ? Spelling.check(client, indexes.alias(), words(request.query().get(), new LinkedHashSet<>()))
+                : Spelling.Plan.NONE;
+        String pointInTime = after.map(c -> c.pointInTime() != null ? c.pointInTime() : openPointInTime()).orElse(null);
+        long offset = after.isPresent() ? 0 : (long) (request.page() - 1) * request.size();
+
+        Builder search = new Builder().size(request.size()).from(after.isPresent() ? null : (int) offset)
+                .query(query(request, spelling)).sort(sort(request.sort()))
+                .trackTotalHits(t -> t.count(settings.exactTotalUpTo()))
+                .source(s -> s.filter(f -> f.includes(HIT_FIELDS)));
+        if (pointInTime != null) {
+            search.pit(new org.opensearch.client.opensearch.core.search.Pit.Builder().id(pointInTime).keepAlive(settings.cursorKeepAlive()).build());
+        } else {
+            search.index(indexes.alias());
+        }
+        after.ifPresent(c -> search.searchAfterVals(c.after()));
+        if (request.sort() == Sort.RELEVANCE) {
+            search.trackScores(true);
+        }
+        if (request.query().isPresent()) {
+            search.highlight(h -> h.preTags(HitMapper.MARK_START).postTags(HitMapper.MARK_END).requireFieldMatch(false)
+                    .fields(highlightFields()));
+        }
+        if (request.explain()) {
+            search.explain(true);
+        }
+        for (Facet facet : request.facets()) {
+            search.aggregations(facet.name, a -> a.terms(t -> t.field(FACET_FIELDS.get(facet)).size(request.facetSize())));
+        }
+
+        SearchResponse<JsonNode> response;
+        try {
+            response = client.search(search.build(), JsonNode.class);
+        } catch (OpenSearchException e) {
+            if (pointInTime != null && e.status() == 404) {
+                throw new CursorRejected("the cursor has expired (it lasts " + settings.cursorKeepAlive()
+                        + " after each page); start the search again");
+            }
+            throw e;
+        }
+        return new Found(result(request, response, offset, fingerprint, pointInTime), spelling.corrections());
+    }
+
+    private SearchResult result(SearchRequest request, SearchResponse<JsonNode> response, long offset, String fingerprint,
+                                String pointInTime) {
+        HitsMetadata<JsonNode> hits = response.hits();
+        boolean withScore = request.sort() == Sort.RELEVANCE;
+        List<Hit> page = hits.hits().stream().map(h -> HitMapper.map(h, withScore)).toList();
+        long total = hits.total() == null ? page.size() : hits.total().value();
+        boolean exact = hits.total() == null || hits.total().relation() == TotalHitsRelation.Eq;
+        Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+        boolean facetsComplete = true;
+        for (Facet facet : request.facets()) {
+            Aggregate aggregate = response.aggregations().get(facet.name);
+            facets.put(facet.name, facetCounts(aggregate));
+            facetsComplete &= errorBound(aggregate) == 0;
+        }
+        String next = null;
+        if (page.size() == request.size()) {
+            var last = hits.hits().get(hits.hits().size() - 1);
+            String continuePit = response.pitId() != null ? response.pitId() : pointInTime;
+            next = new SearchCursor(fingerprint, continuePit, last.sortVals()).encode();
+        }
+        long from = page.isEmpty() ? 0 : offset + 1;
+        return new SearchResult(new SearchResult.Total(total, exact ? "eq" : "gte"), from, offset + page.size(), page, facets,
+                facetsComplete, next, null);
+    }
+
+    private Query query(SearchRequest request, Spelling.Plan spelling) {
+        BoolQuery.Builder bool = new BoolQuery.Builder().filter(SearchFilters.of(request.filters()));
+        request.query().ifPresent(q -> {
+            bool.must(QueryTranslator.matching(q, spelling));
+            if (request.sort() == Sort.RELEVANCE) {
+                bool.should(QueryTranslator.rankingBonuses(positiveWords(q)));
+            }
+        });
+        return Query.of(q -> q.bool(bool.build()));
+    }
+
+    private static List<SortOptions> sort(Sort sort) {
+        List<SortOptions> order = new ArrayList<>();
+        switch (sort) {
+            case RELEVANCE -> order.add(SortOptions.of(s -> s.score(x -> x.order(SortOrder.Desc))));
+            case DATE_ASC -> {
+                order.add(field("dateStart", SortOrder.Asc));
+                order.add(field("dateEnd", SortOrder.Asc));
+            }
+            case DATE_DESC -> {
+                order.add(field("dateStart", SortOrder.Desc));
+                order.add(field("dateEnd", SortOrder.Desc));
+            }
+            case TITLE -> order.add(field("title.sort", SortOrder.Asc));
+        }
+        order.add(field("id", SortOrder.Asc)); // a total order, so search_after never skips or repeats a tie
+        return order;
+    }
+
+    private static SortOptions field(String name, SortOrder order) {
+        return SortOptions.of(s -> s.field(f -> f.field(name).order(order).missing(FieldValue.of("_last"))));
+    }
+
+    private static Map<String, HighlightField> highlightFields() {
+        Map<String, HighlightField> fields = new LinkedHashMap<>();
+        for (String field : List.of("title", "summary", "people.text", "places.text", "subjects.text")) {
+            fields.put(field, HighlightField.of(f -> f.numberOfFragments(0)));
+        }
+        fields.put("body", HighlightField.of(f -> f.fragmentSize(160).numberOfFragments(3)));
+        return fields;
+    }
+
+    private String openPointInTime() {
+        try {
+            return client.createPit(p -> p.targetIndexes(indexes.alias()).keepAlive(t -> t.time(settings.cursorKeepAlive()))).pitId();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<FacetCount> facetCounts(Aggregate aggregate) {
+        List<FacetCount> counts = new ArrayList<>();
+        if (aggregate.isSterms()) {
+            aggregate.sterms().buckets().array().forEach(b -> counts.add(new FacetCount(b.key(), b.docCount())));
+        } else if (aggregate.isLterms()) {
+            aggregate.lterms().buckets().array().forEach(b -> counts.add(new FacetCount(
+                    b.keyAsString() != null ? b.keyAsString() : b.key(), b.docCount())));
+        }
+        return counts;
+    }
+
+    private static long errorBound(Aggregate aggregate) {
+        Long bound = aggregate.isSterms() ? aggregate.sterms().docCountErrorUpperBound()
+                : aggregate.isLterms() ? aggregate.lterms().docCountErrorUpperBound() : null;
+        return bound == null ? 0 : bound;
+    }
+
+    /** Every plain word of the query, for the spelling check. */
+    private static Set<String> words(QueryNode node, Set<String> into) {
+        if (node instanceof QueryNode.Word word) {
+            into.add(word.text());
+        } else if (node instanceof QueryNode.And and) {
+            and.operands().forEach(o -> words(o, into));
+        } else if (node instanceof QueryNode.Or or) {
+            or.operands().forEach(o -> words(o, into));
+        }
+        return into;
+    }
+
+    /** The words that must or may match (not excluded ones), in typed order, for the ranking bonuses. */
+    private static List<String> positiveWords(QueryNode node) {
+        List<String> words = new ArrayList<>();
+        if (node instanceof QueryNode.Word word) {
+            words.add(word.text());
+        } else if (node instanceof QueryNode.Phrase phrase) {
+            words.add(phrase.text());
+        } else if (node instanceof QueryNode.And and) {
+            and.operands().forEach(o -> words.addAll(positiveWords(o)));
+        }
+        return words;
+    }
+}

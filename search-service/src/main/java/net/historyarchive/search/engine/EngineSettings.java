@@ -1,0 +1,24 @@
+package net.historyarchive.search.engine;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How searches use the engine (archive.search.*). */
+@ConfigMapping(prefix = "archive.search")
+public interface EngineSettings {
+
+    /**
+     * Totals are exact up to this many matches, then "at least" (relation gte). Facets always count
+     * every match.
+     */
+    @WithDefault("10000")
+    int exactTotalUpTo();
+
+    /** How long a cursor's point in time stays open after each page. */
+    @WithDefault("5m")
+    String cursorKeepAlive();
+
+    /** The deepest hit (page × size) reachable by page number; deeper results are reached with the cursor. */
+    @WithDefault("10000")
+    int maxPageWindow();
+}

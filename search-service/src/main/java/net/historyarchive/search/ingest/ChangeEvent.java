@@ -1,9 +1,0 @@
-package net.historyarchive.search.ingest;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import java.util.UUID;
-
-/** A decoded, valid change event: the document, its version, and its snapshot (null when deleted). */
-public record ChangeEvent(UUID documentId, long version, boolean deleted, JsonNode snapshot) {
-}

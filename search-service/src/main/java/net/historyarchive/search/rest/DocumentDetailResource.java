@@ -1,0 +1,45 @@
+package net.historyarchive.search.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import net.historyarchive.search.common.problem.ProblemException;
+import net.historyarchive.search.common.problem.ProblemType;
+import net.historyarchive.search.service.DocumentService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.util.UUID;
+
+@Path("/api/v1/documents")
+@Tag(name = "Documents")
+public class DocumentDetailResource {
+
+    private final DocumentService documents;
+
+    public DocumentDetailResource(DocumentService documents) {
+        this.documents = documents;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A document as the search view holds it", description = "The latest snapshot applied from the catalog's events.")
+    @APIResponse(responseCode = "200", description = "The document snapshot")
+    @APIResponse(responseCode = "404", description = "Not in the view (unknown, deleted, or not applied yet)")
+    public Response get(@PathParam("id") String id) throws IOException {
+        ProblemException notFound = new ProblemException(ProblemType.NOT_FOUND, "document " + id + " is not in the search view");
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound;
+        }
+        return documents.snapshot(uuid).map(json -> Response.ok(json, MediaType.APPLICATION_JSON).build()).orElseThrow(() -> notFound);
+    }
+}

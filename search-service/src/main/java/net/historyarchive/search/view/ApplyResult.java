@@ -1,0 +1,15 @@
+package net.historyarchive.search.view;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What writing a batch of events to the view did: how many changed a document, how many were
+ * older than what the view holds (harmless, skipped), and which the engine refused for good.
+ */
+public record ApplyResult(int applied, int stale, List<Rejected> rejected) {
+
+    /** An event the view can never hold (the engine refused the document itself), and why. */
+    public record Rejected(UUID documentId, String reason) {
+    }
+}
