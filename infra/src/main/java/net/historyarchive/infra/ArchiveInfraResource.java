@@ -4,39 +4,54 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Quarkus test resource: a real PostgreSQL 17 and a real Kafka broker, started once per JVM and
- * shared by every {@code @QuarkusTest} class. Use it as
+ * Quarkus test resource: a real Kafka broker, and on request a real PostgreSQL 17 and a real
+ * OpenSearch node, each started once per JVM and shared by every {@code @QuarkusTest} class. Use it as
  * {@code @WithTestResource(value = ArchiveInfraResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))}
- * (or {@code @QuarkusTestResource}).
+ * (or {@code @QuarkusTestResource}). Init args:
+ * <ul>
+ *   <li>{@code database}: the PostgreSQL database to create and configure as the default
+ *       datasource; without it no PostgreSQL is started and no datasource is configured.</li>
+ *   <li>{@code opensearch=true}: start the OpenSearch node and configure {@code archive.opensearch.url}.</li>
+ * </ul>
  *
  * <p>{@link #stop()} does nothing: the servers outlive each test class and a JVM shutdown hook
  * stops them. The static methods reach the same servers from test code, for example to read a
- * topic or to take Kafka down for a fault test.
+ * topic or to take Kafka or OpenSearch down for a fault test.
  */
 public class ArchiveInfraResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String DATABASE_ARG = "database";
-    public static final String DEFAULT_DATABASE = "archive";
+    public static final String OPENSEARCH_ARG = "opensearch";
 
-    private String database = DEFAULT_DATABASE;
+    private String database;
+    private boolean openSearch;
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault(DATABASE_ARG, DEFAULT_DATABASE);
+        database = initArgs.get(DATABASE_ARG);
+        openSearch = Boolean.parseBoolean(initArgs.getOrDefault(OPENSEARCH_ARG, "false"));
     }
 
     @Override
     public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>();
         startKafka(); // no-op unless an earlier fault test left the broker stopped
-        return Map.of(
-                "quarkus.datasource.jdbc.url", jdbcUrl(database),
-                "quarkus.datasource.username", PostgresServer.USER,
-                "quarkus.datasource.password", PostgresServer.PASSWORD,
-                "kafka.bootstrap.servers", bootstrapServers(),
-                "archive.test.postgres.port", Integer.toString(postgresPort()));
+        config.put("kafka.bootstrap.servers", bootstrapServers());
+        if (database != null) {
+            config.put("quarkus.datasource.jdbc.url", jdbcUrl(database));
+            config.put("quarkus.datasource.username", PostgresServer.USER);
+            config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+            config.put("archive.test.postgres.port", Integer.toString(postgresPort()));
+        }
+        if (openSearch) {
+            startOpenSearch(); // no-op unless an earlier fault test left the node stopped
+            config.put("archive.opensearch.url", openSearchUrl());
+        }
+        return config;
     }
 
     @Override
@@ -69,6 +84,30 @@ public class ArchiveInfraResource implements QuarkusTestResourceLifecycleManager
 
     public static boolean isKafkaRunning() {
         return (Boolean) call("isKafkaRunning");
+    }
+
+    /** Base URL of the OpenSearch node (started first if it is not yet), e.g. http://127.0.0.1:20042. */
+    public static String openSearchUrl() {
+        return (String) call("openSearchUrl");
+    }
+
+    /** SIGTERM: the node closes cleanly; connection refused on its port until {@link #startOpenSearch()}. */
+    public static void stopOpenSearch() {
+        call("stopOpenSearch");
+    }
+
+    /** SIGKILL, as a crash would; the node's data stays for {@link #startOpenSearch()}. */
+    public static void killOpenSearch() {
+        call("killOpenSearch");
+    }
+
+    /** Brings the node back on the same port and data; returns once the cluster is at least yellow. */
+    public static void startOpenSearch() {
+        call("startOpenSearch");
+    }
+
+    public static boolean isOpenSearchRunning() {
+        return (Boolean) call("isOpenSearchRunning");
     }
 
     /**

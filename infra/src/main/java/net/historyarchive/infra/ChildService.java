@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -172,13 +171,7 @@ public final class ChildService {
 
     /** The last {@code count} lines of the log, headed by its file name (empty if unreadable). */
     public String tail(int count) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return "\n--- last lines of " + log.getFileName() + " ---\n"
-                    + String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
+        return Logs.tail(log, count);
     }
 
     private Process requireStarted() {

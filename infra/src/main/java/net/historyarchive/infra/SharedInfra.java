@@ -1,8 +1,10 @@
 package net.historyarchive.infra;
 
+import java.io.IOException;
+
 /**
- * One PostgreSQL and one Kafka for the whole test JVM, started on first use and stopped by a
- * JVM shutdown hook.
+ * One PostgreSQL, one Kafka and one OpenSearch node for the whole test JVM, each started on first
+ * use (a test that needs no OpenSearch never pays for it) and stopped by a JVM shutdown hook.
  *
  * <p>Only JDK types cross this API on purpose: {@link ArchiveInfraResource} calls the copy of this
  * class that the JVM's system class loader holds, by reflection, so that every Quarkus test
@@ -14,34 +16,54 @@ final class SharedInfra {
 
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
+    private static OpenSearchServer openSearch;
+    private static boolean hookRegistered;
 
     private SharedInfra() {
     }
 
-    /** Starts both servers if this JVM has not yet; cheap afterwards. */
-    static synchronized void ensureStarted() {
-        if (postgres != null) {
-            return;
+    private static PostgresServer postgres() {
+        if (postgres == null) {
+            postgres = startServer("PostgreSQL", PostgresServer::startTemporary);
         }
+        return postgres;
+    }
+
+    private static KafkaBroker kafka() {
+        if (kafka == null) {
+            kafka = startServer("Kafka", KafkaBroker::startTemporary);
+        }
+        return kafka;
+    }
+
+    private static OpenSearchServer openSearch() {
+        if (openSearch == null) {
+            openSearch = startServer("OpenSearch", OpenSearchServer::startTemporary);
+        }
+        return openSearch;
+    }
+
+    private interface Starter<T> {
+        T start() throws Exception;
+    }
+
+    /** Starts a server with this class' loader as context loader, and makes sure the hook will stop it. */
+    private static <T> T startServer(String what, Starter<T> starter) {
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();
         // Threads that Kafka and the JDBC driver create inherit this loader; keep it the long-lived one.
         current.setContextClassLoader(SharedInfra.class.getClassLoader());
         try {
             Logs.quietServers();
-            PostgresServer pg = PostgresServer.startTemporary();
-            try {
-                kafka = KafkaBroker.startTemporary();
-            } catch (Exception | Error e) {
-                pg.close();
-                throw e;
+            if (!hookRegistered) {
+                Thread hook = new Thread(SharedInfra::shutdown, "archive-infra-shutdown");
+                hook.setContextClassLoader(SharedInfra.class.getClassLoader());
+                Runtime.getRuntime().addShutdownHook(hook);
+                hookRegistered = true;
             }
-            postgres = pg;
-            Thread hook = new Thread(SharedInfra::shutdown, "archive-infra-shutdown");
-            hook.setContextClassLoader(SharedInfra.class.getClassLoader());
-            Runtime.getRuntime().addShutdownHook(hook);
+            return starter.start();
         } catch (Exception e) {
-            throw new IllegalStateException("Could not start the embedded PostgreSQL and Kafka", e);
+            throw new IllegalStateException("Could not start the embedded " + what, e);
         } finally {
             current.setContextClassLoader(previous);
         }
@@ -49,36 +71,31 @@ final class SharedInfra {
 
     /** Creates the database if missing; returns its JDBC URL (no credentials in it). */
     static synchronized String ensureDatabase(String database) {
-        ensureStarted();
-        return postgres.ensureDatabase(database);
+        return postgres().ensureDatabase(database);
     }
 
     static synchronized int postgresPort() {
-        ensureStarted();
-        return postgres.port();
+        return postgres().port();
     }
 
     static synchronized String bootstrapServers() {
-        ensureStarted();
-        return kafka.bootstrapServers();
+        return kafka().bootstrapServers();
     }
 
     static synchronized boolean isKafkaRunning() {
-        ensureStarted();
-        return kafka.isRunning();
+        return kafka().isRunning();
     }
 
     static synchronized void stopKafka() {
-        ensureStarted();
-        kafka.stop();
+        kafka().stop();
     }
 
     static synchronized void startKafka() {
-        ensureStarted();
+        KafkaBroker broker = kafka();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(SharedInfra.class.getClassLoader());
         try {
-            kafka.start();
+            broker.start();
         } catch (Exception e) {
             throw new IllegalStateException("Could not restart Kafka", e);
         } finally {
@@ -86,10 +103,42 @@ final class SharedInfra {
         }
     }
 
+    static synchronized String openSearchUrl() {
+        return openSearch().url();
+    }
+
+    static synchronized boolean isOpenSearchRunning() {
+        return openSearch().isRunning();
+    }
+
+    static synchronized void stopOpenSearch() {
+        openSearch().stop();
+    }
+
+    static synchronized void killOpenSearch() {
+        openSearch().kill();
+    }
+
+    static synchronized void startOpenSearch() {
+        try {
+            openSearch().start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not restart OpenSearch", e);
+        }
+    }
+
     // Not synchronized: a test thread might still hold the lock while the JVM exits.
     private static void shutdown() {
         KafkaBroker k = kafka;
         PostgresServer pg = postgres;
+        OpenSearchServer os = openSearch;
+        if (os != null) {
+            try {
+                os.close();
+            } catch (RuntimeException e) {
+                System.err.println("archive-infra: stopping OpenSearch failed: " + e);
+            }
+        }
         if (k != null) {
             // Bounded: a broker that was stopped and restarted can take long to close, and a test
             // JVM that does not exit in time is reported as a failure by Surefire.

@@ -27,11 +27,11 @@ class ArchiveInfraResourceTest {
                 "kafka.bootstrap.servers", ArchiveInfraResource.bootstrapServers(),
                 "archive.test.postgres.port", Integer.toString(port)), config);
 
-        ArchiveInfraResource fallback = new ArchiveInfraResource();
-        fallback.init(Map.of());
-        Map<String, String> other = fallback.start();
-        assertEquals("jdbc:postgresql://localhost:" + port + "/archive", other.get("quarkus.datasource.jdbc.url"));
-        assertEquals(config.get("kafka.bootstrap.servers"), other.get("kafka.bootstrap.servers"), "one Kafka per JVM");
+        ArchiveInfraResource kafkaOnly = new ArchiveInfraResource();
+        kafkaOnly.init(Map.of());
+        Map<String, String> other = kafkaOnly.start();
+        assertEquals(Map.of("kafka.bootstrap.servers", config.get("kafka.bootstrap.servers")), other,
+                "no database asked for, no datasource; one Kafka per JVM");
 
         catalog.stop(); // must not stop the shared servers
         try (Connection c = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"), "postgres", "postgres");
@@ -45,5 +45,28 @@ class ArchiveInfraResourceTest {
         new ArchiveInfraResource().start(); // the next test class gets a running broker again
         assertTrue(ArchiveInfraResource.isKafkaRunning());
         assertEquals("ok", KafkaBrokerTest.readAll(ArchiveInfraResource.bootstrapServers(), "shared", 1).get(0));
+    }
+
+    @Test
+    void startsOpenSearchOnlyWhenAskedAndBringsItBackAfterAFaultTest() throws Exception {
+        ArchiveInfraResource search = new ArchiveInfraResource();
+        search.init(Map.of("opensearch", "true"));
+        Map<String, String> config = search.start();
+
+        String url = ArchiveInfraResource.openSearchUrl();
+        assertEquals(Map.of(
+                "kafka.bootstrap.servers", ArchiveInfraResource.bootstrapServers(),
+                "archive.opensearch.url", url), config);
+        OpenSearchServerTest.index(url, "shared", "1", "{\"title\": \"kept\"}");
+
+        ArchiveInfraResource.killOpenSearch();
+        assertFalse(ArchiveInfraResource.isOpenSearchRunning());
+        new ArchiveInfraResource().start(); // no opensearch arg: leaves the node down
+        assertFalse(ArchiveInfraResource.isOpenSearchRunning());
+
+        search.start(); // the next test class that asks gets the node back, same URL, same data
+        assertTrue(ArchiveInfraResource.isOpenSearchRunning());
+        assertEquals(url, ArchiveInfraResource.openSearchUrl());
+        assertTrue(OpenSearchServerTest.get(url, "/shared/_doc/1").contains("\"found\":true"));
     }
 }
