@@ -1,20 +1,15 @@
 package net.historyarchive.search.admin;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import net.historyarchive.search.support.CatalogEvents;
+import net.historyarchive.search.support.Engine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -25,9 +20,10 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.notNullValue;
 
 /**
- * POST /api/v1/admin/rebuild rebuilds the view from the beginning of the topic into fresh tables
- * while the live view keeps answering, and swaps them in: same schema, every document at its
- * newest version, deletions still deleted, and whatever changed during the rebuild included.
+ * POST /api/v1/admin/rebuild rebuilds the view from the beginning of the topic into a new index
+ * generation while the live one keeps answering and consuming, then moves the alias: every
+ * document at its newest version, deletions still deleted, whatever changed during the rebuild
+ * included, nothing that no event described. Its status is shared through OpenSearch.
  */
 @QuarkusTest
 class ViewRebuildTest {
@@ -36,8 +32,6 @@ class ViewRebuildTest {
 
     @Inject
     RebuildGate gate;
-    @Inject
-    AgroalDataSource dataSource;
 
     private final CatalogEvents catalog = new CatalogEvents();
 
@@ -48,7 +42,7 @@ class ViewRebuildTest {
     }
 
     @Test
-    void rebuildsFromTheTopicWhileTheViewKeepsAnsweringAndSwapsTheFreshTablesIn() throws Exception {
+    void rebuildsFromTheTopicWhileTheViewKeepsAnsweringAndMovesTheAlias() throws InterruptedException {
         String word = "rebuildword" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
         UUID updated = UUID.randomUUID();
         catalog.send(updated, CatalogEvents.example("created", updated));
@@ -65,25 +59,27 @@ class ViewRebuildTest {
         awaitVersion(updated, 2);
         awaitVersion(changedDuringRebuild, 1);
         given().get("/api/v1/documents/" + deleted).then().statusCode(404);
-        // A row that no event ever described: only a real rebuild from the topic makes it vanish.
-        UUID planted = plantRowNotInTheTopic();
-        given().get("/api/v1/documents/" + planted).then().statusCode(200);
-        List<String> schemaBefore = schema();
+        // A document that no event ever described: only a real rebuild from the topic makes it vanish.
+        UUID planted = plantDocumentNotInTheTopic();
+        String before = Engine.liveIndex();
 
-        gate.arm(RebuildStatus.Phase.CATCHING_UP); // loaded and indexed, not swapped yet
+        gate.arm(RebuildStatus.Phase.CATCHING_UP); // loaded, not switched yet
         given().header("Authorization", AdminTokens.admin()).post(REBUILD).then()
                 .statusCode(202).header("Location", org.hamcrest.Matchers.endsWith(REBUILD))
-                .body("state", equalTo("RUNNING")).body("startedAt", notNullValue());
+                .body("state", equalTo("RUNNING")).body("startedAt", notNullValue()).body("runningOn", notNullValue());
         assertThat(gate.awaitReached(Duration.ofSeconds(60))).as("rebuild reached CATCHING_UP").isTrue();
 
         given().header("Authorization", AdminTokens.admin()).get(REBUILD).then().statusCode(200)
                 .body("state", equalTo("RUNNING")).body("phase", equalTo("CATCHING_UP"))
                 .body("documentsApplied", greaterThan(0)).body("eventsRead", greaterThan(0));
+        assertThat(Engine.get("/archive-documents-admin/_doc/rebuild").at("/_source/state").asText())
+                .as("the status lives in OpenSearch, where every replica reads it").isEqualTo("RUNNING");
         // One rebuild at a time.
         given().header("Authorization", AdminTokens.admin()).post(REBUILD).then().statusCode(409)
                 .contentType("application/problem+json").body("type", equalTo("urn:historyarchive:problem:conflict"))
                 .body("status", equalTo(409));
-        // Meanwhile the live view answers, still from the old tables, and keeps consuming.
+        // Meanwhile the live view answers from the old generation, and keeps consuming.
+        assertThat(Engine.liveIndex()).isEqualTo(before);
         given().get("/api/v1/documents/" + updated).then().statusCode(200).body("version", equalTo(2));
         given().get("/api/v1/documents/" + planted).then().statusCode(200);
         catalog.send(changedDuringRebuild, CatalogEvents.example("updated", changedDuringRebuild));
@@ -95,54 +91,66 @@ class ViewRebuildTest {
         assertThat(finished.jsonPath().getString("finishedAt")).isNotNull();
         assertThat(finished.jsonPath().getLong("poisonEventsSkipped")).isPositive();
 
+        String after = Engine.liveIndex();
+        assertThat(after).isNotEqualTo(before).isEqualTo(finished.jsonPath().getString("generation"));
+        assertThat(Engine.get("/" + before).path("error").path("type").asText()).as("the old generation is removed")
+                .isEqualTo("index_not_found_exception");
         given().get("/api/v1/documents/" + updated).then().statusCode(200).body("version", equalTo(2));
         given().get("/api/v1/documents/" + changedDuringRebuild).then().statusCode(200).body("version", equalTo(2))
                 .body("summary", equalTo("Corrected summary."));
         given().get("/api/v1/documents/" + deleted).then().statusCode(404);
+        assertThat(Engine.get("/" + after + "/_doc/" + deleted).path("_version").asLong()).as("the tombstone came along").isEqualTo(3);
         given().get("/api/v1/documents/" + planted).then().statusCode(404);
-        assertThat(query("SELECT version || ' ' || deleted FROM document_view WHERE id = '" + deleted + "'"))
-                .containsExactly("3 true");
-        assertThat(query("SELECT lexeme FROM search_lexeme WHERE lexeme = '" + word + "'")).containsExactly(word);
-        assertThat(query("SELECT folded FROM search_suggestion WHERE kind = 'person' AND value = 'Máo Zédōng'"))
-                .containsExactly("mao zedong");
-        // The swapped-in tables look exactly as the migrations made the live ones: columns (with the
-        // generated ones), constraints and every index (partial ones included) under its own name.
-        assertThat(schema()).isEqualTo(schemaBefore);
-        assertThat(query("SELECT (title_vector IS NOT NULL) || ' ' || sort_title FROM document_view WHERE id = '" + updated + "'"))
-                .containsExactly("true record of a " + word + " meeting between the soviet and chinese delegations");
-        assertThat(query("SELECT relname FROM pg_class WHERE relname LIKE '%rebuild%'")).isEmpty();
+        given().queryParam("q", word).get("/api/v1/search").then().statusCode(200).body("hits[0].id", equalTo(updated.toString()));
+        given().queryParam("q", "mao z").queryParam("kind", "person").get("/api/v1/suggestions").then().statusCode(200)
+                .body("suggestions.value", org.hamcrest.Matchers.hasItem("Máo Zédōng"));
 
-        // And the view goes on consuming into the new tables.
-        UUID after = UUID.randomUUID();
-        catalog.send(after, CatalogEvents.example("created", after));
-        awaitVersion(after, 1);
+        // And the view goes on consuming into the new generation.
+        UUID later = UUID.randomUUID();
+        catalog.send(later, CatalogEvents.example("created", later));
+        awaitVersion(later, 1);
     }
 
     @Test
-    void aRebuildThatCannotSwapFailsAndLeavesTheLiveViewAsItWas() throws Exception {
+    void aRebuildThatFailsLeavesTheLiveViewAsItWas() throws InterruptedException {
         UUID id = UUID.randomUUID();
         catalog.send(id, CatalogEvents.example("created", id));
         awaitVersion(id, 1);
-        UUID planted = plantRowNotInTheTopic();
-        // A view on the live table: dropping the table would take it along, so the swap refuses.
-        execute("CREATE VIEW swap_blocker AS SELECT id FROM document_view");
-        try {
-            given().header("Authorization", AdminTokens.admin()).post(REBUILD).then().statusCode(202);
-            Response finished = awaitFinished();
-            assertThat(finished.jsonPath().getString("state")).as(finished.asString()).isEqualTo("FAILED");
-            assertThat(finished.jsonPath().getString("error")).contains("swap_blocker");
-            assertThat(finished.jsonPath().getString("phase")).isEqualTo("SWAPPING");
-        } finally {
-            execute("DROP VIEW swap_blocker");
-        }
+        UUID planted = plantDocumentNotInTheTopic();
+        String live = Engine.liveIndex();
+
+        gate.arm(RebuildStatus.Phase.CATCHING_UP);
+        String generation = given().header("Authorization", AdminTokens.admin()).post(REBUILD).then().statusCode(202)
+                .extract().jsonPath().getString("generation");
+        assertThat(gate.awaitReached(Duration.ofSeconds(60))).isTrue();
+        Engine.delete("/" + generation); // the new generation vanishes under the rebuild (an operator's mistake, a disk lost)
+        gate.release();
+
+        Response finished = awaitFinished();
+        assertThat(finished.jsonPath().getString("state")).as(finished.asString()).isEqualTo("FAILED");
+        assertThat(finished.jsonPath().getString("error")).contains("index_not_found");
+        assertThat(finished.jsonPath().getString("phase")).isEqualTo("CATCHING_UP");
+        assertThat(Engine.liveIndex()).isEqualTo(live);
         given().get("/api/v1/documents/" + id).then().statusCode(200).body("version", equalTo(1));
-        given().get("/api/v1/documents/" + planted).then().statusCode(200); // still the old tables
-        assertThat(query("SELECT relname FROM pg_class WHERE relname IN ('document_view_rebuild', 'search_lexeme_rebuild', "
-                + "'search_suggestion_rebuild')")).isEmpty();
-        // The consumer was resumed after the failed swap.
+        given().get("/api/v1/documents/" + planted).then().statusCode(200); // still the old generation
         catalog.send(id, CatalogEvents.example("updated", id));
         awaitVersion(id, 2);
-        execute("DELETE FROM document_view WHERE id = '" + planted + "'");
+        Engine.delete("/" + Engine.ALIAS + "/_doc/" + planted + "?refresh=true");
+    }
+
+    @Test
+    void aRebuildWhoseReplicaDiedShowsAsAbandonedAndAnotherMayStart() {
+        awaitNoRebuildRunning();
+        // What a replica killed halfway leaves behind: RUNNING, with a heartbeat long past.
+        Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
+        Engine.put("/archive-documents-admin/_doc/rebuild?refresh=true", """
+                {"state": "RUNNING", "phase": "LOADING", "startedAt": "%s", "eventsRead": 10, "documentsApplied": 10,
+                 "poisonEventsSkipped": 0, "runningOn": "1@dead-pod", "generation": "archive-documents-g1", "heartbeatAt": "%s"}"""
+                .formatted(longAgo, longAgo));
+        given().header("Authorization", AdminTokens.admin()).get(REBUILD).then().statusCode(200)
+                .body("state", equalTo("FAILED")).body("error", org.hamcrest.Matchers.containsString("1@dead-pod"));
+        given().header("Authorization", AdminTokens.admin()).post(REBUILD).then().statusCode(202).body("state", equalTo("RUNNING"));
+        assertThat(awaitFinished().jsonPath().getString("state")).isEqualTo("SUCCEEDED");
     }
 
     @Test
@@ -163,66 +171,27 @@ class ViewRebuildTest {
     }
 
     private Response awaitFinished() {
-        await().atMost(Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(
-                given().header("Authorization", AdminTokens.admin()).get(REBUILD).jsonPath().getString("state")));
+        awaitNoRebuildRunning();
         return given().header("Authorization", AdminTokens.admin()).get(REBUILD);
     }
 
-    private UUID plantRowNotInTheTopic() throws SQLException {
+    private static void awaitNoRebuildRunning() {
+        await().atMost(Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(
+                given().header("Authorization", AdminTokens.admin()).get(REBUILD).jsonPath().getString("state")));
+    }
+
+    private static UUID plantDocumentNotInTheTopic() {
         UUID id = UUID.randomUUID();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement("""
-                     INSERT INTO document_view (id, version, deleted, snapshot, title, applied_at)
-                     VALUES (?, 1, false, '{"title": "planted"}', 'planted', now())""")) {
-            insert.setObject(1, id);
-            insert.executeUpdate();
-        }
+        Engine.put("/" + Engine.ALIAS + "/_doc/" + id + "?refresh=true&version=1&version_type=external", """
+                {"id": "%s", "version": 1, "deleted": false, "title": "planted", "snapshot": {"id": "%s", "title": "planted", "version": 1}}"""
+                .formatted(id, id));
+        given().get("/api/v1/documents/" + id).then().statusCode(200);
         return id;
-    }
-
-    /** Columns, constraints and index definitions of the three view tables, in a stable order. */
-    private List<String> schema() throws SQLException {
-        List<String> schema = new ArrayList<>();
-        schema.addAll(query("""
-                SELECT c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' notnull=' || a.attnotnull
-                    || ' generated=' || a.attgenerated::text || ' ' || coalesce(pg_get_expr(d.adbin, d.adrelid), '')
-                FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
-                LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-                WHERE c.relname IN ('document_view', 'search_lexeme', 'search_suggestion') AND a.attnum > 0 AND NOT a.attisdropped
-                ORDER BY c.relname, a.attnum"""));
-        schema.addAll(query("""
-                SELECT c.relname || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid)
-                FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
-                WHERE c.relname IN ('document_view', 'search_lexeme', 'search_suggestion')
-                ORDER BY 1"""));
-        schema.addAll(query("""
-                SELECT pg_get_indexdef(x.indexrelid)
-                FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid
-                WHERE c.relname IN ('document_view', 'search_lexeme', 'search_suggestion')
-                ORDER BY 1"""));
-        assertThat(schema).anyMatch(s -> s.contains("generated=s")).anyMatch(s -> s.contains("WHERE (NOT deleted)"))
-                .anyMatch(s -> s.startsWith("CREATE UNIQUE INDEX document_view_pkey"));
-        return schema;
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
-            statement.execute();
-        }
-    }
-
-    private List<String> query(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql); ResultSet rs = q.executeQuery()) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
     }
 
     private static void awaitVersion(UUID id, int version) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/api/v1/documents/" + id).then().statusCode(200).body("version", equalTo(version)));
     }
+
 }

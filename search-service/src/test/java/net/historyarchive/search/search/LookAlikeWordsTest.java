@@ -1,17 +1,11 @@
 package net.historyarchive.search.search;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import net.historyarchive.search.support.CatalogEvents;
 import net.historyarchive.search.support.Snapshot;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Typo tolerance widens a word to indexed words one typo away, but a correctly spelled word is not
  * widened to another common word: "planet" finds the typo "Plannet", not the hundred documents
- * about "planes" (one letter away, and close enough by trigrams for the earlier look-alike rule),
+ * about "planes" (one letter away, but in more than 1% of the documents: a word of its own, not a typo),
  * while the misspelled "planett" still finds the planet.
  */
 @QuarkusTest
@@ -32,11 +26,8 @@ class LookAlikeWordsTest {
 
     private static final String COLLECTION = "Look-alikes " + UUID.randomUUID();
 
-    @Inject
-    AgroalDataSource dataSource;
-
     @Test
-    void aCorrectWordWidensToItsTyposButNotToACommonNeighbour() throws SQLException {
+    void aCorrectWordWidensToItsTyposButNotToACommonNeighbour() {
         List<Snapshot> documents = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             documents.add(new Snapshot("Planes over the border, report " + i).collection(COLLECTION));
@@ -50,9 +41,6 @@ class LookAlikeWordsTest {
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> documents.stream()
                 .allMatch(d -> given().get("/api/v1/documents/" + d.id()).statusCode() == 200));
-        analyzeView();
-        assertThat(commonLexemes()).as("precondition: ANALYZE counts planes among the commonest lexemes")
-                .contains("plane").doesNotContain("planet", "plannet");
 
         JsonPath correct = search("planet");
         assertThat(correct.<String>getList("hits.id")).containsExactlyInAnyOrder(planet.id().toString(), typo.id().toString());
@@ -67,22 +55,5 @@ class LookAlikeWordsTest {
     private static JsonPath search(String q) {
         return given().queryParam("q", q).queryParam("collection", COLLECTION).queryParam("size", 50)
                 .get("/api/v1/search").then().statusCode(200).extract().jsonPath();
-    }
-
-    private void analyzeView() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement statement = c.createStatement()) {
-            statement.execute("ANALYZE document_view");
-        }
-    }
-
-    private List<String> commonLexemes() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement statement = c.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT unnest(archive_common_lexemes())")) {
-            List<String> lexemes = new ArrayList<>();
-            while (rs.next()) {
-                lexemes.add(rs.getString(1));
-            }
-            return lexemes;
-        }
     }
 }

@@ -1,15 +1,15 @@
 package net.historyarchive.search.search;
 
-import net.historyarchive.search.search.query.QueryNode;
-import net.historyarchive.search.search.query.QueryNode.And;
-import net.historyarchive.search.search.query.QueryNode.Not;
-import net.historyarchive.search.search.query.QueryNode.Or;
-import net.historyarchive.search.search.query.QueryNode.Phrase;
-import net.historyarchive.search.search.query.QueryNode.Prefix;
-import net.historyarchive.search.search.query.QueryNode.Word;
-import net.historyarchive.search.search.query.QueryParser;
-import net.historyarchive.search.search.query.QuerySyntaxException;
-import net.historyarchive.search.search.query.TsQuerySql;
+import net.historyarchive.search.query.QueryNode;
+import net.historyarchive.search.query.QueryNode.And;
+import net.historyarchive.search.query.QueryNode.Not;
+import net.historyarchive.search.query.QueryNode.Or;
+import net.historyarchive.search.query.QueryNode.Phrase;
+import net.historyarchive.search.query.QueryNode.Prefix;
+import net.historyarchive.search.query.QueryNode.Word;
+import net.historyarchive.search.query.QueryParser;
+import net.historyarchive.search.query.QuerySyntaxException;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -61,15 +61,6 @@ class QueryParserTest {
         assertThatThrownBy(() -> parse("a OR")).hasMessageContaining("OR needs a term on both sides");
         assertThatThrownBy(() -> parse("-a -b")).hasMessageContaining("only excludes");
         assertThatThrownBy(() -> parse("--a")).hasMessageContaining("Nothing to exclude");
-    }
-
-    @Test
-    void everyLeafIsABoundParameter() {
-        TsQuerySql.Fragment sql = TsQuerySql.fuzzy(parse("korea' & !china \"a | b\" -x:y ko*"));
-        assertThat(sql.sql()).doesNotContain("korea", "china", "a | b");
-        assertThat(sql.parameters()).containsExactly("korea'", "&", "!china", "a | b", "x:y", "ko");
-        assertThat(TsQuerySql.impliedPhrase(parse("green lantern"))).contains("green lantern");
-        assertThat(TsQuerySql.impliedPhrase(parse("green OR lantern"))).isEmpty();
     }
 
     private static QueryNode parse(String text) {
