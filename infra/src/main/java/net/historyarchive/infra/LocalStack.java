@@ -20,9 +20,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The local run without Docker: PostgreSQL on 15432 and Kafka on 19092 (data kept in
- * {@code .archive-data/}), then catalog-service on 18080 and, if built, search-service on 18081
- * as child JVMs. Ctrl-C stops the services first, then Kafka, then PostgreSQL.
+ * The local run without Docker: PostgreSQL on 15432, Kafka on 19092 and OpenSearch on 19200
+ * (data kept in {@code .archive-data/}), then catalog-service on 18080 and, if built,
+ * search-service on 18081 as child JVMs. Ctrl-C stops the services first, then OpenSearch, Kafka
+ * and PostgreSQL.
  *
  * <p>Run from the repository root (or pass {@code -Darchive.root=DIR}); {@code ./archive run} does that.
  */
@@ -31,6 +32,9 @@ public final class LocalStack {
     static final int POSTGRES_PORT = 15432;
     static final int KAFKA_PORT = 19092;
     static final int KAFKA_CONTROLLER_PORT = 19093;
+    static final int OPENSEARCH_PORT = 19200;
+    /** OpenSearchServer puts the node's transport on the HTTP port + 100. */
+    static final int OPENSEARCH_TRANSPORT_PORT = OPENSEARCH_PORT + 100;
     static final int CATALOG_PORT = 18080;
     static final int SEARCH_PORT = 18081;
     static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
@@ -40,6 +44,7 @@ public final class LocalStack {
     private final List<ChildService> children = new CopyOnWriteArrayList<>(); // read by the shutdown hook
     private volatile PostgresServer postgres;
     private volatile KafkaBroker kafka;
+    private volatile OpenSearchServer openSearch;
     private volatile boolean stopping;
 
     LocalStack(Path root) {
@@ -83,6 +88,8 @@ public final class LocalStack {
         ports.put(POSTGRES_PORT, "PostgreSQL");
         ports.put(KAFKA_PORT, "Kafka broker");
         ports.put(KAFKA_CONTROLLER_PORT, "Kafka controller");
+        ports.put(OPENSEARCH_PORT, "OpenSearch");
+        ports.put(OPENSEARCH_TRANSPORT_PORT, "OpenSearch transport");
         ports.put(CATALOG_PORT, "catalog-service");
         if (withSearch) {
             ports.put(SEARCH_PORT, "search-service");
@@ -98,6 +105,10 @@ public final class LocalStack {
         say("Starting Kafka on port " + KAFKA_PORT + " (data: " + data.resolve("kafka") + ")");
         Logs.quietServers();
         kafka = KafkaBroker.startPersistent(KAFKA_PORT, KAFKA_CONTROLLER_PORT, data.resolve("kafka"));
+
+        say("Starting OpenSearch on port " + OPENSEARCH_PORT + " (data: " + data.resolve("opensearch") + ")");
+        openSearch = OpenSearchServer.startPersistent(OPENSEARCH_PORT, data.resolve("opensearch"),
+                logs.resolve("opensearch.log"));
 
         ChildService catalog = startService("catalog-service", CATALOG_PORT, catalogJar, "catalog", logs);
         ChildService search = withSearch ? startService("search-service", SEARCH_PORT, searchJar, "search", logs) : null;
@@ -160,6 +171,7 @@ public final class LocalStack {
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("ARCHIVE_OPENSEARCH_URL", openSearch.url());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 root.resolve("infra/src/main/resources/dev-keys/public.pem").toString());
         env.put("MP_JWT_VERIFY_ISSUER", DevToken.ISSUER);
@@ -186,6 +198,7 @@ public final class LocalStack {
         System.out.println("Search health   " + search + "/q/health  (freshness: " + search + "/api/v1/freshness)");
         System.out.println("PostgreSQL      " + postgres.jdbcUrl("catalog") + " and .../search  (user postgres, password postgres)");
         System.out.println("Kafka           " + kafka.bootstrapServers());
+        System.out.println("OpenSearch      " + openSearch.url());
         System.out.println("Data and logs   " + data);
         System.out.println();
         System.out.println("Dev token (archivist, 8 h; new one: ./archive token):");
@@ -195,7 +208,7 @@ public final class LocalStack {
                 + "-H \"Authorization: Bearer $TOKEN\" --data-binary @" + root.relativize(samples));
     }
 
-    /** Shutdown hook: services first (they still need the database and Kafka while stopping). */
+    /** Shutdown hook: services first (they still need the database, Kafka and OpenSearch while stopping). */
     private void shutdown() {
         stopping = true;
         if (postgres == null) {
@@ -205,6 +218,9 @@ public final class LocalStack {
         children.forEach(ChildService::expectExit);
         for (int i = children.size() - 1; i >= 0; i--) {
             children.get(i).stop();
+        }
+        if (openSearch != null) {
+            openSearch.close();
         }
         if (kafka != null) {
             // Kafka warns about its own clients closing in the wrong order while it stops; not news.

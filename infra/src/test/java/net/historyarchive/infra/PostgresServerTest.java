@@ -36,6 +36,7 @@ class PostgresServerTest {
                 s.execute("CREATE INDEX t_trgm ON t USING gin (title gin_trgm_ops)");
             }
             assertTrue(Files.isDirectory(dataDir));
+            assertDurable(pg);
         }
         assertFalse(Files.exists(dataDir), "temporary data directory is deleted on close");
     }
@@ -57,6 +58,7 @@ class PostgresServerTest {
             try (Connection c = pg.connect("catalog"); Statement s = c.createStatement()) {
                 assertEquals("still here", scalar(s, "SELECT v FROM kept"));
             }
+            assertDurable(pg);
         }
         assertTrue(Files.exists(data.resolve("PG_VERSION")), "data directory is not cleaned");
         assertTrue(Files.size(log) > 0, "server output goes to the log file");
@@ -67,6 +69,15 @@ class PostgresServerTest {
         try (PostgresServer pg = PostgresServer.startTemporary()) {
             assertThrows(IllegalArgumentException.class, () -> pg.ensureDatabase("x; DROP DATABASE postgres"));
             assertThrows(IllegalArgumentException.class, () -> pg.ensureDatabase("Catalog"));
+        }
+    }
+
+    /** A commit is acknowledged only once it is flushed to disk (zonky's defaults turn both off). */
+    private static void assertDurable(PostgresServer pg) throws Exception {
+        try (Connection c = pg.connect("postgres"); Statement s = c.createStatement()) {
+            assertEquals("on", scalar(s, "SHOW synchronous_commit"));
+            assertEquals("on", scalar(s, "SHOW fsync"));
+            assertEquals("on", scalar(s, "SHOW full_page_writes"));
         }
     }
 

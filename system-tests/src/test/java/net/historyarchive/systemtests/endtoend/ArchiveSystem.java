@@ -4,6 +4,7 @@ import net.historyarchive.infra.ChildService;
 import net.historyarchive.infra.DevToken;
 import net.historyarchive.infra.KafkaBroker;
 import net.historyarchive.infra.Logs;
+import net.historyarchive.infra.OpenSearchServer;
 import net.historyarchive.infra.PostgresServer;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The whole system as separate processes: a real PostgreSQL 17 (databases catalog and search) and a
- * real Kafka broker in this JVM, and catalog-service and search-service each as its own JVM run from
+ * real Kafka broker in this JVM, a real OpenSearch node in its own JVM, and catalog-service and search-service each as its own JVM run from
  * its packaged {@code target/quarkus-app/quarkus-run.jar}, configured only through environment
  * variables as in production. Every service run logs to its own file in {@link #logDir()}.
  *
@@ -37,7 +38,7 @@ final class ArchiveSystem implements AutoCloseable {
     private static final List<String> SERVICE_JVM = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
     /** Ports the local run ({@code ./archive run}) binds; never pick these. */
-    private static final Set<Integer> LOCAL_RUN_PORTS = Set.of(15432, 19092, 19093, 18080, 18081);
+    private static final Set<Integer> LOCAL_RUN_PORTS = Set.of(15432, 19092, 19093, 19200, 19300, 18080, 18081);
 
     private final Path root;
     private final Path logDir;
@@ -45,6 +46,7 @@ final class ArchiveSystem implements AutoCloseable {
     private final Thread hook = new Thread(this::close, "archive-system-cleanup");
     private volatile PostgresServer postgres;
     private volatile KafkaBroker kafka;
+    private volatile OpenSearchServer openSearch;
     private volatile boolean closed;
     private final int catalogPort;
     private final int searchPort;
@@ -79,8 +81,10 @@ final class ArchiveSystem implements AutoCloseable {
             system.postgres.ensureDatabase("catalog");
             system.postgres.ensureDatabase("search");
             system.kafka = KafkaBroker.startTemporary();
-            System.out.printf("[e2e] PostgreSQL on %d and Kafka at %s up in %d ms%n", system.postgres.port(),
-                    system.kafka.bootstrapServers(), (System.nanoTime() - t0) / 1_000_000);
+            system.openSearch = OpenSearchServer.startTemporary();
+            System.out.printf("[e2e] PostgreSQL on %d, Kafka at %s and OpenSearch at %s up in %d ms%n",
+                    system.postgres.port(), system.kafka.bootstrapServers(), system.openSearch.url(),
+                    (System.nanoTime() - t0) / 1_000_000);
             long t1 = System.nanoTime();
             system.catalog = system.launch("catalog-service", system.catalogPort, system.catalogEnv());
             system.search = system.startSearch();
@@ -127,6 +131,7 @@ final class ArchiveSystem implements AutoCloseable {
         env.put("SEARCH_DB_USER", PostgresServer.USER);
         env.put("SEARCH_DB_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("ARCHIVE_OPENSEARCH_URL", openSearch.url());
         // search-service checks tokens too (its admin operations), with the same development key.
         putJwtSettings(env);
         search = launch("search-service", searchPort, env);
@@ -173,7 +178,7 @@ final class ArchiveSystem implements AutoCloseable {
         return tails.toString();
     }
 
-    /** Services first (they still need the database and Kafka while stopping), then Kafka, then PostgreSQL. */
+    /** Services first (they still need the servers while stopping), then OpenSearch, Kafka and PostgreSQL. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -192,6 +197,14 @@ final class ArchiveSystem implements AutoCloseable {
                 run.stop(Duration.ofSeconds(20));
             } catch (RuntimeException e) {
                 System.err.println("[e2e] stopping " + run.name() + " failed: " + e);
+            }
+        }
+        OpenSearchServer os = openSearch;
+        if (os != null) {
+            try {
+                os.close();
+            } catch (RuntimeException e) {
+                System.err.println("[e2e] stopping OpenSearch failed: " + e);
             }
         }
         KafkaBroker k = kafka;

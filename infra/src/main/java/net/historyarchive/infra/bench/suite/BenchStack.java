@@ -1,6 +1,7 @@
 package net.historyarchive.infra.bench.suite;
 
 import net.historyarchive.infra.KafkaBroker;
+import net.historyarchive.infra.OpenSearchServer;
 import net.historyarchive.infra.PostgresServer;
 
 import java.io.IOException;
@@ -16,11 +17,11 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The system under test for the benchmarks: PostgreSQL 17 (databases catalog and search), a KRaft
- * Kafka broker, catalog-service and search-service (child JVMs started exactly as the local run
+ * Kafka broker, an OpenSearch node, catalog-service and search-service (child JVMs started exactly as the local run
  * starts them), on their own ports so that a benchmark never meets the local run (15432, 19092,
  * 18080, ...) or the tests.
  *
- * <pre>./archive bench stack [--data DIR] [--ports 25432,29092,29093,28080,28081] [--service-jvm-options "..."]</pre>
+ * <pre>./archive bench stack [--data DIR] [--ports 25432,29092,29093,28080,28081,29200] [--service-jvm-options "..."]</pre>
  *
  * runs one in the foreground until Ctrl-C, keeping its data in DIR (default
  * {@code .archive-data/bench}); every benchmark command attaches to a stack running on its
@@ -28,13 +29,14 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class BenchStack implements AutoCloseable {
 
-    /** PostgreSQL, Kafka broker, Kafka controller, catalog-service, search-service. */
-    public static final List<Integer> DEFAULT_PORTS = List.of(25432, 29092, 29093, 28080, 28081);
+    /** PostgreSQL, Kafka broker, Kafka controller, catalog-service, search-service, OpenSearch (transport: + 100). */
+    public static final List<Integer> DEFAULT_PORTS = List.of(25432, 29092, 29093, 28080, 28081, 29200);
     static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     private final Path data;
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private OpenSearchServer openSearch;
     private ServiceProcess catalog;
     private ServiceProcess search;
     private StackInfo info;
@@ -55,7 +57,8 @@ public final class BenchStack implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-shutdown"));
         stack.startPersistent(root, ports, jvm.isEmpty() ? List.of() : Arrays.asList(jvm.split("\\s+")));
         System.out.println("[bench stack] ready: catalog " + stack.info.catalogUrl() + ", search " + stack.info.searchUrl()
-                + ", PostgreSQL " + stack.info.jdbcUrl("search") + ", Kafka " + stack.info.kafkaBootstrap() + "; data " + data);
+                + ", PostgreSQL " + stack.info.jdbcUrl("search") + ", Kafka " + stack.info.kafkaBootstrap()
+                + ", OpenSearch " + stack.info.openSearchUrl() + "; data " + data);
         new CountDownLatch(1).await();
     }
 
@@ -69,8 +72,8 @@ public final class BenchStack implements AutoCloseable {
 
     /** Fixed ports, data kept in {@code data} (the same way the local run keeps it). */
     private void startPersistent(Path root, List<Integer> ports, List<String> jvmOptions) throws Exception {
-        if (ports.size() != 5) {
-            throw new IllegalArgumentException("--ports needs five: PostgreSQL, Kafka, Kafka controller, catalog, search");
+        if (ports.size() != 6) {
+            throw new IllegalArgumentException("--ports needs six: PostgreSQL, Kafka, Kafka controller, catalog, search, OpenSearch");
         }
         Files.createDirectories(data.resolve("logs"));
         Files.deleteIfExists(data.resolve(StackInfo.FILE));
@@ -78,6 +81,8 @@ public final class BenchStack implements AutoCloseable {
                 POSTGRES_SETTINGS);
         quietServers();
         kafka = KafkaBroker.startPersistent(ports.get(1), ports.get(2), data.resolve("kafka"));
+        openSearch = OpenSearchServer.startPersistent(ports.get(5), data.resolve("opensearch"),
+                data.resolve("logs/opensearch.log"));
         startServices(root, ports.get(3), ports.get(4), jvmOptions);
     }
 
@@ -89,6 +94,7 @@ public final class BenchStack implements AutoCloseable {
             stack.postgres = PostgresServer.startTemporary();
             quietServers();
             stack.kafka = KafkaBroker.startTemporary();
+            stack.openSearch = OpenSearchServer.startTemporary();
             stack.startServices(root, freePort(), freePort(), List.of());
             return stack;
         } catch (Exception | Error e) {
@@ -100,14 +106,15 @@ public final class BenchStack implements AutoCloseable {
     private void startServices(Path root, int catalogPort, int searchPort, List<String> jvmOptions) throws Exception {
         postgres.ensureDatabase("catalog");
         postgres.ensureDatabase("search");
-        StackInfo env = new StackInfo(root, postgres.port(), kafka.bootstrapServers(), null, null, -1, -1, jvmOptions);
+        StackInfo env = new StackInfo(root, postgres.port(), kafka.bootstrapServers(), openSearch.url(), null, null,
+                -1, -1, jvmOptions);
         catalog = new ServiceProcess("catalog-service", catalogPort, data.resolve("logs/catalog-service.log"));
         catalog.start(env.catalogJar(), jvmOptions, env.serviceEnv("catalog", catalogPort));
         search = new ServiceProcess("search-service", searchPort, data.resolve("logs/search-service.log"));
         search.start(env.searchJar(), jvmOptions, env.serviceEnv("search", searchPort));
         catalog.awaitAnswer("/q/health/ready", READY_TIMEOUT);
         search.awaitAnswer("/q/health/ready", READY_TIMEOUT);
-        info = new StackInfo(root, postgres.port(), kafka.bootstrapServers(), catalog.url(), search.url(),
+        info = new StackInfo(root, postgres.port(), kafka.bootstrapServers(), openSearch.url(), catalog.url(), search.url(),
                 catalog.pid(), search.pid(), jvmOptions);
         info.write(data.resolve(StackInfo.FILE));
     }
@@ -130,6 +137,10 @@ public final class BenchStack implements AutoCloseable {
         if (catalog != null) {
             catalog.close();
             catalog = null;
+        }
+        if (openSearch != null) {
+            openSearch.close();
+            openSearch = null;
         }
         if (kafka != null) {
             java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.SEVERE);

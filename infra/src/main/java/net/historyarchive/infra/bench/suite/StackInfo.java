@@ -15,7 +15,8 @@ import java.util.Properties;
  * Where a benchmark stack's parts listen and which processes the services are: written by
  * {@link BenchStack} to {@code DATA/stack.properties}, read by the benchmarks.
  */
-public record StackInfo(Path root, int postgresPort, String kafkaBootstrap, String catalogUrl, String searchUrl,
+public record StackInfo(Path root, int postgresPort, String kafkaBootstrap, String openSearchUrl,
+                        String catalogUrl, String searchUrl,
                         long catalogPid, long searchPid, List<String> serviceJvmOptions) {
 
     public static final String FILE = "stack.properties";
@@ -40,6 +41,7 @@ public record StackInfo(Path root, int postgresPort, String kafkaBootstrap, Stri
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        env.put("ARCHIVE_OPENSEARCH_URL", openSearchUrl);
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("infra/src/main/resources/dev-keys/public.pem").toString());
         env.put("MP_JWT_VERIFY_ISSUER", "archive-dev");
         return env;
@@ -50,6 +52,7 @@ public record StackInfo(Path root, int postgresPort, String kafkaBootstrap, Stri
         p.setProperty("root", root.toString());
         p.setProperty("postgresPort", Integer.toString(postgresPort));
         p.setProperty("kafkaBootstrap", kafkaBootstrap);
+        p.setProperty("openSearchUrl", openSearchUrl);
         p.setProperty("catalogUrl", catalogUrl);
         p.setProperty("searchUrl", searchUrl);
         p.setProperty("catalogPid", Long.toString(catalogPid));
@@ -76,7 +79,7 @@ public record StackInfo(Path root, int postgresPort, String kafkaBootstrap, Stri
         if (ProcessHandle.of(stackPid).map(ProcessHandle::isAlive).orElse(false)) {
             String opts = p.getProperty("serviceJvmOptions", "").trim();
             return new StackInfo(Path.of(p.getProperty("root")), Integer.parseInt(p.getProperty("postgresPort")),
-                    p.getProperty("kafkaBootstrap"), p.getProperty("catalogUrl"), p.getProperty("searchUrl"),
+                    p.getProperty("kafkaBootstrap"), p.getProperty("openSearchUrl"), p.getProperty("catalogUrl"), p.getProperty("searchUrl"),
                     Long.parseLong(p.getProperty("catalogPid")), Long.parseLong(p.getProperty("searchPid")),
                     opts.isEmpty() ? List.of() : Arrays.asList(opts.split("\\s+")));
         }
