@@ -42,8 +42,11 @@ import java.util.Set;
 @ApplicationScoped
 public class DocumentSearch {
 
-    /** What a search found, and the corrections behind "did you mean" (typed word to indexed word). */
-    public record Found(SearchResult result, Map<String, String> corrections) {
+    /**
+     * What a search found, the corrections behind "did you mean" (typed word to indexed word), and
+     * whether no document held every term, so that most of them had to do.
+     */
+    public record Found(SearchResult result, Map<String, String> corrections, boolean relaxed) {
     }
 
     private static final Map<Facet, String> FACET_FIELDS = Map.of(Facet.COLLECTION, "collections", Facet.SUBJECT, "subjects",
@@ -71,8 +74,20 @@ public class DocumentSearch {
         String pointInTime = after.map(c -> c.pointInTime() != null ? c.pointInTime() : openPointInTime()).orElse(null);
         long offset = after.isPresent() ? 0 : (long) (request.page() - 1) * request.size();
 
+        SearchResponse<JsonNode> response = execute(request, spelling, after, pointInTime, offset, false);
+        boolean relaxed = false;
+        if (response.hits().total() != null && response.hits().total().value() == 0 && request.query().isPresent()
+                && QueryTranslator.relaxed(request.query().get(), spelling).isPresent()) {
+            response = execute(request, spelling, after, pointInTime, offset, true);
+            relaxed = true;
+        }
+        return new Found(result(request, response, offset, fingerprint, pointInTime), spelling.corrections(), relaxed);
+    }
+
+    private SearchResponse<JsonNode> execute(SearchRequest request, Spelling.Plan spelling, Optional<SearchCursor> after,
+                                             String pointInTime, long offset, boolean relaxed) throws IOException {
         Builder search = new Builder().size(request.size()).from(after.isPresent() ? null : (int) offset)
-                .query(query(request, spelling)).sort(sort(request.sort()))
+                .query(query(request, spelling, relaxed)).sort(sort(request.sort()))
                 .trackTotalHits(t -> t.count(settings.exactTotalUpTo()))
                 .source(s -> s.filter(f -> f.includes(HIT_FIELDS)));
         if (pointInTime != null) {
@@ -95,9 +110,8 @@ public class DocumentSearch {
             search.aggregations(facet.name, a -> a.terms(t -> t.field(FACET_FIELDS.get(facet)).size(request.facetSize())));
         }
 
-        SearchResponse<JsonNode> response;
         try {
-            response = client.search(search.build(), JsonNode.class);
+            return client.search(search.build(), JsonNode.class);
         } catch (OpenSearchException e) {
             if (pointInTime != null && e.status() == 404) {
                 throw new CursorRejected("the cursor has expired (it lasts " + settings.cursorKeepAlive()
@@ -105,7 +119,6 @@ public class DocumentSearch {
             }
             throw e;
         }
-        return new Found(result(request, response, offset, fingerprint, pointInTime), spelling.corrections());
     }
 
     private SearchResult result(SearchRequest request, SearchResponse<JsonNode> response, long offset, String fingerprint,
@@ -130,13 +143,13 @@ public class DocumentSearch {
         }
         long from = page.isEmpty() ? 0 : offset + 1;
         return new SearchResult(new SearchResult.Total(total, exact ? "eq" : "gte"), from, offset + page.size(), page, facets,
-                facetsComplete, next, null);
+                facetsComplete, next, null, null);
     }
 
-    private Query query(SearchRequest request, Spelling.Plan spelling) {
+    private Query query(SearchRequest request, Spelling.Plan spelling, boolean relaxed) {
         BoolQuery.Builder bool = new BoolQuery.Builder().filter(SearchFilters.of(request.filters()));
         request.query().ifPresent(q -> {
-            bool.must(QueryTranslator.matching(q, spelling));
+            bool.must(relaxed ? QueryTranslator.relaxed(q, spelling).orElseThrow() : QueryTranslator.matching(q, spelling));
             if (request.sort() == Sort.RELEVANCE) {
                 bool.should(QueryTranslator.rankingBonuses(positiveWords(q)));
             }

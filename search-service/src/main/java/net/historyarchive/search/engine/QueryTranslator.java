@@ -43,6 +43,36 @@ final class QueryTranslator {
     }
 
     /**
+     * For a query of several terms that no document holds all of ("talks with Mao" where no record
+     * says "talks"): most of the terms (three of four, one of two) must match instead, so the reader
+     * sees the documents that come closest rather than nothing; exclusions still hold. Empty when
+     * the query has fewer than two terms to relax.
+     */
+    static Optional<Query> relaxed(QueryNode node, Spelling.Plan spelling) {
+        if (!(node instanceof QueryNode.And and)) {
+            return Optional.empty();
+        }
+        QueryTranslator translator = new QueryTranslator(spelling, false);
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        int terms = 0;
+        for (QueryNode operand : and.operands()) {
+            if (operand instanceof QueryNode.Not not) {
+                translator.translate(not.operand()).ifPresent(bool::mustNot);
+            } else {
+                Optional<Query> query = translator.translate(operand);
+                if (query.isPresent()) {
+                    bool.should(query.get());
+                    terms++;
+                }
+            }
+        }
+        if (terms < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(Query.of(q -> q.bool(bool.minimumShouldMatch("75%").build())));
+    }
+
+    /**
      * Optional clauses that lift documents whose title holds every word, or where the words stand
      * together as typed; they never change which documents match.
      */

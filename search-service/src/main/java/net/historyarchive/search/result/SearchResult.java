@@ -21,7 +21,10 @@ public record SearchResult(
         String nextCursor,
         @Schema(description = "The query with misspelled words replaced by indexed words that look like them; absent when every word is known.",
                 examples = "plenum")
-        String didYouMean) {
+        String didYouMean,
+        @Schema(description = "Present (true) when no document holds every term of the query: the hits then hold most of them, "
+                + "best first.")
+        Boolean partialMatch) {
 
     @Schema(name = "Total", description = "Like Elasticsearch's track_total_hits: relation eq is exact, gte a lower bound.")
     public record Total(@Schema(examples = "25") long value, @Schema(enumeration = {"eq", "gte"}) String relation) {

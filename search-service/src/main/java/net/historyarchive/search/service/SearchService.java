@@ -27,7 +27,7 @@ public class SearchService {
         DocumentSearch.Found found = engine.search(request);
         SearchResult r = found.result();
         return new SearchResult(r.total(), r.from(), r.to(), r.hits(), r.facets(), r.facetsComplete(), r.nextCursor(),
-                correction(rawQuery, found.corrections()));
+                correction(rawQuery, found.corrections()), found.relaxed() ? Boolean.TRUE : null);
     }
 
     /** The deepest hit (page × size) reachable by page number. */
