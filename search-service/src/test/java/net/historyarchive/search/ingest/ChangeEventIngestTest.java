@@ -3,6 +3,7 @@ package net.historyarchive.search.ingest;
 import io.quarkus.test.junit.QuarkusTest;
 import net.historyarchive.infra.ArchiveInfraResource;
 import net.historyarchive.search.support.CatalogEvents;
+import net.historyarchive.search.support.Engine;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -76,6 +77,31 @@ class ChangeEventIngestTest {
         catalog.send(id, CatalogEvents.example("updated", id)); // version 2 < the deletion's version 3
         awaitProcessedUpToHere();
         given().get("/api/v1/documents/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void aDeletionStaysDeletedAfterTheEngineForgetsDeletedVersions() {
+        // OpenSearch forgets the version of a really deleted document after index.gc_deletes (60 s by
+        // default); then an older write would be accepted as new. The view never deletes: a deletion
+        // is a tombstone with its version. Prove it with gc_deletes at zero.
+        String live = Engine.liveIndex();
+        Engine.put("/" + live + "/_settings", "{\"index\": {\"gc_deletes\": \"0s\"}}");
+        try {
+            UUID id = UUID.randomUUID();
+            catalog.send(id, CatalogEvents.example("created", id));
+            awaitVersion(id, 1);
+            catalog.send(id, CatalogEvents.example("deleted", id));
+            catalog.send(id, null);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/documents/" + id).then().statusCode(404));
+            Engine.post("/" + live + "/_flush", null);
+            catalog.send(id, CatalogEvents.example("updated", id)); // version 2 < the deletion's version 3
+            catalog.send(id, CatalogEvents.example("created", id));
+            awaitProcessedUpToHere();
+            given().get("/api/v1/documents/" + id).then().statusCode(404);
+            assertThat(Engine.get("/" + live + "/_doc/" + id).path("_version").asLong()).isEqualTo(3);
+        } finally {
+            Engine.put("/" + live + "/_settings", "{\"index\": {\"gc_deletes\": null}}");
+        }
     }
 
     @Test
