@@ -236,7 +236,7 @@ class ComposeFileTest {
         assertThat(catalog.get("MP_JWT_VERIFY_ISSUER")).isEqualTo(DevTokenSource.issuer());
         String keyLocation = catalog.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
         assertThat(volumes(service("catalog-service"))).anySatisfy(v -> {
-            assertThat(v[0]).isEqualTo("./infra/src/main/resources/dev-keys/public.pem");
+            assertThat(v[0]).isEqualTo("./test-infra/src/main/resources/dev-keys/public.pem");
             assertThat(v[1]).isEqualTo(keyLocation);
             assertThat(v[2]).isEqualTo("ro");
         });

@@ -3,10 +3,10 @@ package net.historyarchive.deploychecks;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Facts about the development token tool (infra's DevToken.java), read as source text. */
+/** Facts about the development token tool (test-infra's DevToken.java), read as source text. */
 final class DevTokenSource {
 
-    static final String PATH = "infra/src/main/java/net/historyarchive/infra/DevToken.java";
+    static final String PATH = "test-infra/src/main/java/net/historyarchive/infra/DevToken.java";
 
     private DevTokenSource() {
     }

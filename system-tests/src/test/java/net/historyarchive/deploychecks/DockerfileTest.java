@@ -128,11 +128,12 @@ class DockerfileTest {
         List<String> patterns = Repo.read(".dockerignore").lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         assertThat(patterns).contains("**/target/", ".git/");
-        // Maven reads every module's pom in the reactor, and -am builds infra too.
+        // Maven reads every module's pom in the reactor, and -am builds test-infra and opensearch-node too.
         List<String> needed = new ArrayList<>(List.of("mvnw", ".mvn/wrapper/maven-wrapper.properties", "pom.xml",
-                "infra/pom.xml", "infra/src/main/java/net/historyarchive/infra/DevToken.java",
+                "test-infra/src/main/java/net/historyarchive/infra/DevToken.java",
                 "catalog-service/src/main/resources/application.properties", "search-service/src/main/resources/application.properties"));
-        for (String module : List.of("infra", "catalog-service", "search-service", "system-tests")) {
+        for (String module : List.of("opensearch-node", "test-infra", "catalog-service", "search-service", "local-stack",
+                "benchmarks", "system-tests")) {
             needed.add(module + "/pom.xml");
         }
         for (String path : needed) {

@@ -476,9 +476,9 @@ class KustomizeOverlaysTest {
         ConfigMap jwt = r.configMap("archive-jwt");
         assertThat(jwt.getData().get("public.pem"))
                 .as("the dev overlay's key is the repository's DEVELOPMENT public key")
-                .isEqualTo(Repo.read("infra/src/main/resources/dev-keys/public.pem"));
+                .isEqualTo(Repo.read("test-infra/src/main/resources/dev-keys/public.pem"));
         assertThat(Repo.bytes("k8s/overlays/dev/dev-keys/public.pem"))
-                .isEqualTo(Repo.bytes("infra/src/main/resources/dev-keys/public.pem"));
+                .isEqualTo(Repo.bytes("test-infra/src/main/resources/dev-keys/public.pem"));
         assertThat(jwt.getData().get("issuer")).isEqualTo(DevTokenSource.issuer());
     }
 
@@ -551,7 +551,7 @@ class KustomizeOverlaysTest {
         }
 
         // No development key material or issuer in production.
-        String devKey = Repo.read("infra/src/main/resources/dev-keys/public.pem").lines()
+        String devKey = Repo.read("test-infra/src/main/resources/dev-keys/public.pem").lines()
                 .filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
         assertThat(r.documents.toString()).doesNotContain(devKey).doesNotContain(DevTokenSource.issuer());
     }

@@ -17,7 +17,7 @@ import static net.historyarchive.catalog.support.Ndjson.importBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-/** The benchmark corpus (infra's ArchiveCorpus) is accepted as it is by the real bulk import. */
+/** The benchmark corpus (ArchiveCorpus, module corpus) is accepted as it is by the real bulk import. */
 @QuarkusTest
 class CorpusImportTest {
 

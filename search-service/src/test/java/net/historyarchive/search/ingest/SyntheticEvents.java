@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * Contract-valid change events with varied content (titles, summaries, people, places, subjects
- * and a translated text body from infra's deterministic {@link SyntheticDocuments}), built on the
+ * and a translated text body from the corpus module's deterministic {@link SyntheticDocuments}), built on the
  * contract's example event, for load measurements.
  */
 final class SyntheticEvents {

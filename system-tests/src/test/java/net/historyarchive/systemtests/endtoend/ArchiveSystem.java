@@ -151,7 +151,7 @@ final class ArchiveSystem implements AutoCloseable {
 
     /** The DEVELOPMENT key pair's public half and issuer, set as production sets its own. */
     private void putJwtSettings(Map<String, String> env) {
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("infra/src/main/resources/dev-keys/public.pem").toString());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("test-infra/src/main/resources/dev-keys/public.pem").toString());
         env.put("MP_JWT_VERIFY_ISSUER", DevToken.ISSUER);
     }
 
