@@ -102,8 +102,8 @@ class ViewRebuildTest {
         assertThat(Engine.get("/" + after + "/_doc/" + deleted).path("_version").asLong()).as("the tombstone came along").isEqualTo(3);
         given().get("/api/v1/documents/" + planted).then().statusCode(404);
         given().queryParam("q", word).get("/api/v1/search").then().statusCode(200).body("hits[0].id", equalTo(updated.toString()));
-        given().queryParam("q", "mao z").queryParam("kind", "person").get("/api/v1/suggestions").then().statusCode(200)
-                .body("suggestions.value", org.hamcrest.Matchers.hasItem("Máo Zédōng"));
+        given().queryParam("q", word.substring(0, 8)).queryParam("kind", "title").get("/api/v1/suggestions").then().statusCode(200)
+                .body("suggestions.documentId", org.hamcrest.Matchers.hasItem(updated.toString()));
 
         // And the view goes on consuming into the new generation.
         UUID later = UUID.randomUUID();
