@@ -17,7 +17,6 @@ import net.historyarchive.catalog.common.problem.ProblemException;
 import net.historyarchive.catalog.common.problem.ProblemType;
 import net.historyarchive.catalog.common.validation.InputValidator;
 import net.historyarchive.catalog.document.api.DocumentInput;
-import net.historyarchive.catalog.document.api.DocumentView;
 import net.historyarchive.catalog.document.model.Document;
 import net.historyarchive.catalog.document.repository.DocumentRepository;
 import net.historyarchive.catalog.document.service.DocumentChangeListener;
@@ -160,7 +159,7 @@ public class DocumentImportService {
                 .collect(Collectors.toMap(c -> c.id, Function.identity()));
         Set<UUID> existing = documents.existing(relatedIds);
         Instant now = Timestamps.now();
-        List<DocumentView> created = new ArrayList<>(batch.size());
+        List<Document> created = new ArrayList<>(batch.size());
         for (Parsed parsed : batch) {
             if (parsed.input == null) {
                 run.fail(parsed.line, parsed.errors);
@@ -183,7 +182,7 @@ public class DocumentImportService {
             document.updatedAt = now;
             DocumentMapper.apply(prepared.input(), prepared.date(), prepared.collections(), document);
             entityManager.persist(document);
-            created.add(DocumentMapper.toView(document));
+            created.add(document);
             run.ids.add(id);
         }
         entityManager.flush();

@@ -63,9 +63,8 @@ public class DocumentService {
         document.updatedAt = document.createdAt;
         DocumentMapper.apply(prepared.input(), prepared.date(), prepared.collections(), document);
         documents.persist(document);
-        DocumentView view = DocumentMapper.toView(document);
-        changes.created(view);
-        return view;
+        changes.created(document);
+        return DocumentMapper.toView(document);
     }
 
     @Transactional
@@ -96,11 +95,11 @@ public class DocumentService {
     @Transactional
     public void delete(UUID id, Long expectedVersion) {
         Document document = lockedForWrite(id, expectedVersion);
-        DocumentView last = DocumentMapper.toView(document);
+        long deletedVersion = document.version + 1;
         documents.delete(document);
         Instant deletedAt = Timestamps.now();
-        documents.recordDeletion(id, last.version() + 1, deletedAt);
-        changes.deleted(last, last.version() + 1, deletedAt);
+        documents.recordDeletion(id, deletedVersion, deletedAt);
+        changes.deleted(id, deletedVersion, deletedAt);
     }
 
     @Transactional
@@ -122,9 +121,8 @@ public class DocumentService {
         document.version++;
         document.updatedAt = Timestamps.now();
         documents.flush();
-        DocumentView view = DocumentMapper.toView(document);
-        changes.updated(view);
-        return view;
+        changes.updated(document);
+        return DocumentMapper.toView(document);
     }
 
     private DocumentRules.Prepared prepare(DocumentInput input, UUID self) {
