@@ -1,8 +1,7 @@
 package net.historyarchive.catalog.changefeed;
 
-import net.historyarchive.catalog.common.problem.Problem;
-import net.historyarchive.catalog.common.problem.ProblemException;
-import net.historyarchive.catalog.common.problem.ProblemType;
+import net.historyarchive.catalog.common.validation.FieldError;
+import net.historyarchive.catalog.common.validation.InvalidInputException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -30,8 +29,8 @@ record FeedCursor(long txid, UUID id) {
             }
             return new FeedCursor(Long.parseLong(parts[1]), UUID.fromString(parts[2]));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, "Query parameter 'cursor' is invalid",
-                    List.of(new Problem.FieldError("cursor", "is not a cursor returned by this feed"))));
+            throw InvalidInputException.of("Query parameter 'cursor' is invalid",
+                    List.of(new FieldError("cursor", "is not a cursor returned by this feed")));
         }
     }
 }

@@ -1,8 +1,7 @@
 package net.historyarchive.catalog.common;
 
-import net.historyarchive.catalog.common.problem.Problem;
-import net.historyarchive.catalog.common.problem.ProblemException;
-import net.historyarchive.catalog.common.problem.ProblemType;
+import net.historyarchive.catalog.common.validation.FieldError;
+import net.historyarchive.catalog.common.validation.InvalidInputException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -31,8 +30,8 @@ public final class Cursors {
             return UUID.fromString(text.substring(3));
         } catch (IllegalArgumentException e) {
             // Named like every other invalid query parameter, so clients find it in the errors list.
-            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, "Query parameter 'cursor' is invalid",
-                    List.of(new Problem.FieldError("cursor", "'" + cursor + "' is not a cursor returned by this API"))));
+            throw InvalidInputException.of("Query parameter 'cursor' is invalid",
+                    List.of(new FieldError("cursor", "'" + cursor + "' is not a cursor returned by this API")));
         }
     }
 }

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import net.historyarchive.catalog.common.Ids;
-import net.historyarchive.catalog.document.api.DocumentView;
+import net.historyarchive.catalog.document.model.Document;
 import net.historyarchive.catalog.document.service.DocumentChangeListener;
+import net.historyarchive.catalog.outbox.event.DeletedDocument;
+import net.historyarchive.catalog.outbox.event.DocumentSnapshot;
+import net.historyarchive.catalog.outbox.event.DocumentSnapshots;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
@@ -36,24 +39,27 @@ public class OutboxWriter implements DocumentChangeListener {
     }
 
     @Override
-    public void created(DocumentView document) {
+    public void created(Document document) {
         createdAll(List.of(document));
     }
 
     @Override
-    public void createdAll(List<DocumentView> documents) {
-        write(documents.stream().map(d -> row(ChangeEventType.CREATED, d.id(), d.version(), d.updatedAt(), d)).toList());
+    public void createdAll(List<Document> documents) {
+        write(documents.stream().map(d -> snapshotRow(ChangeEventType.CREATED, DocumentSnapshots.of(d))).toList());
     }
 
     @Override
-    public void updated(DocumentView document) {
-        write(List.of(row(ChangeEventType.UPDATED, document.id(), document.version(), document.updatedAt(), document)));
+    public void updated(Document document) {
+        write(List.of(snapshotRow(ChangeEventType.UPDATED, DocumentSnapshots.of(document))));
     }
 
     @Override
-    public void deleted(DocumentView lastState, long version, Instant deletedAt) {
-        write(List.of(row(ChangeEventType.DELETED, lastState.id(), version, deletedAt,
-                new DeletedDocument(lastState.id(), version, deletedAt, true))));
+    public void deleted(UUID id, long version, Instant deletedAt) {
+        write(List.of(row(ChangeEventType.DELETED, id, version, deletedAt, new DeletedDocument(id, version, deletedAt, true))));
+    }
+
+    private Row snapshotRow(ChangeEventType type, DocumentSnapshot snapshot) {
+        return row(type, snapshot.id(), snapshot.version(), snapshot.updatedAt(), snapshot);
     }
 
     private Row row(ChangeEventType type, UUID id, long version, Instant at, Object data) {

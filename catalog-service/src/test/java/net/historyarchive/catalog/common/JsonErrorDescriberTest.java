@@ -2,9 +2,9 @@ package net.historyarchive.catalog.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import net.historyarchive.catalog.common.json.JsonErrorDescriber;
 import net.historyarchive.catalog.common.json.StrictJsonCustomizer;
-import net.historyarchive.catalog.common.problem.JsonErrorDescriber;
-import net.historyarchive.catalog.common.problem.Problem;
+import net.historyarchive.catalog.common.validation.InvalidInputException;
 import net.historyarchive.catalog.document.api.DocumentInput;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +45,7 @@ class JsonErrorDescriberTest {
 
     @Test
     void rejectedTextKeepsSafeTextsReason() {
-        Problem p = describe("{\"title\": \"a\\u0000\"}");
+        InvalidInputException p = describe("{\"title\": \"a\\u0000\"}");
         assertEquals("title", p.errors().get(0).field());
         assertTrue(p.errors().get(0).message().contains("U+0000"), p.errors().get(0).message());
     }
@@ -53,9 +53,9 @@ class JsonErrorDescriberTest {
     @Test
     void syntaxErrorsAreMalformedWithTheirLocationEvenInsideAValue() {
         for (String body : new String[]{"{\"title\": \"x\"", "{\"title\": 'x'}", "{\"title\": \"x\", \"date\": {\"start\": }}", "[1"}) {
-            Problem p = describe(body);
-            assertEquals("urn:historyarchive:problem:malformed-request", p.type(), body);
-            assertTrue(p.detail().contains(" at line 1, column "), p.detail());
+            InvalidInputException p = describe(body);
+            assertTrue(p.unreadable(), body);
+            assertTrue(p.getMessage().contains(" at line 1, column "), p.getMessage());
             assertTrue(p.errors().isEmpty());
         }
     }
@@ -64,15 +64,15 @@ class JsonErrorDescriberTest {
     void invalidUtf8IsMalformed() {
         byte[] body = {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
         JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> JSON.readValue(body, DocumentInput.class));
-        assertEquals("urn:historyarchive:problem:malformed-request", JsonErrorDescriber.describe(e).type());
+        assertTrue(JsonErrorDescriber.describe(e).unreadable());
     }
 
     @Test
     void noMessageLeaksJavaNames() {
         for (String body : new String[]{"{\"title\": 12}", "{\"title\": true}", "{\"title\": \"x\", \"languages\": \"ru\"}",
                 "{\"title\": \"x\", \"related\": [\"nope\"]}", "{\"title\": \"x\", \"documentType\": 3}", "[]", "\"x\""}) {
-            Problem p = describe(body);
-            String all = p.detail() + p.errors();
+            InvalidInputException p = describe(body);
+            String all = p.getMessage() + p.errors();
             assertFalse(all.contains("java."), all);
             assertFalse(all.contains("net.historyarchive"), all);
             assertFalse(all.contains("`"), all);
@@ -80,14 +80,14 @@ class JsonErrorDescriberTest {
     }
 
     private static void assertField(String body, String field, String message) {
-        Problem p = describe(body);
-        assertEquals("urn:historyarchive:problem:validation-failed", p.type(), body);
+        InvalidInputException p = describe(body);
+        assertFalse(p.unreadable(), body);
         assertEquals(1, p.errors().size(), body);
         assertEquals(field, p.errors().get(0).field(), body);
         assertEquals(message, p.errors().get(0).message(), body);
     }
 
-    private static Problem describe(String body) {
+    private static InvalidInputException describe(String body) {
         JsonProcessingException e = assertThrows(JsonProcessingException.class,
                 () -> JSON.readValue(body.getBytes(StandardCharsets.UTF_8), DocumentInput.class), body);
         return JsonErrorDescriber.describe(e);

@@ -1,5 +1,6 @@
 package net.historyarchive.catalog.common;
 
+import net.historyarchive.catalog.common.domain.VersionConflictException;
 import net.historyarchive.catalog.common.http.Preconditions;
 import net.historyarchive.catalog.common.problem.ProblemException;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class PreconditionsTest {
     @Test
     void starMeansAnyVersion() {
         assertNull(Preconditions.expectedVersion("*"));
-        assertDoesNotThrow(() -> Preconditions.check(null, 42));
+        assertDoesNotThrow(() -> VersionConflictException.check(null, 42));
     }
 
     @ParameterizedTest
@@ -44,10 +45,13 @@ class PreconditionsTest {
         assertEquals(412, status(() -> Preconditions.expectedVersion(value)));
     }
 
+    /** The service's check; ProblemMappers answers VersionConflictException with 412. */
     @Test
-    void aStaleVersionIs412() {
-        assertEquals(412, status(() -> Preconditions.check(2L, 3)));
-        assertDoesNotThrow(() -> Preconditions.check(3L, 3));
+    void aStaleVersionIsAVersionConflict() {
+        VersionConflictException e = assertThrows(VersionConflictException.class, () -> VersionConflictException.check(2L, 3));
+        assertEquals(2, e.expected());
+        assertEquals(3, e.current());
+        assertDoesNotThrow(() -> VersionConflictException.check(3L, 3));
     }
 
     private static int status(Runnable call) {

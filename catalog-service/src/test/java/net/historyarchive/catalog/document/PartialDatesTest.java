@@ -1,6 +1,6 @@
 package net.historyarchive.catalog.document;
 
-import net.historyarchive.catalog.common.problem.Problem.FieldError;
+import net.historyarchive.catalog.common.validation.FieldError;
 import net.historyarchive.catalog.document.api.PartialDateInput;
 import net.historyarchive.catalog.document.model.DatePrecision;
 import net.historyarchive.catalog.document.model.DateQualifier;

@@ -6,7 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import net.historyarchive.catalog.common.problem.ProblemException;
+import net.historyarchive.catalog.common.domain.VersionConflictException;
 import net.historyarchive.catalog.document.api.DocumentView;
 import net.historyarchive.catalog.document.service.DocumentService;
 import net.historyarchive.catalog.support.Tokens;
@@ -114,10 +114,8 @@ class ConcurrentWritersOrderTest {
             try {
                 documents.patch(id, current.version(), json.createObjectNode().put("summary", summary));
                 return;
-            } catch (ProblemException e) {
-                if (e.problem().status() != 412) {
-                    throw e;
-                }
+            } catch (VersionConflictException e) {
+                // another writer came first: read again and retry
             }
         }
     }

@@ -45,6 +45,20 @@ final class EventContract {
         }
     }
 
+    /** @return every way a snapshot (the data of a created or updated event) breaks its schema */
+    static List<String> snapshotViolations(JsonNode data) {
+        return SNAPSHOT.validate(data).stream().map(ValidationMessage::getMessage).toList();
+    }
+
+    /** The schema file itself, to compare its properties with a type's. */
+    static JsonNode schemaDocument(String file) {
+        try {
+            return JSON.readTree(DIRECTORY.resolve("schemas").resolve(file).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String example(String name) {
         try {
             return Files.readString(DIRECTORY.resolve("examples").resolve(name));

@@ -20,7 +20,8 @@ public final class Problems {
 
     /**
      * status, Content-Type application/problem+json, and the fields type (the given slug), title,
-     * status, detail and instance (the request path).
+     * status, detail and instance (the request path); the whole body conforms to the error
+     * contract shared with search-service (contracts/schemas/problem.v1.schema.json).
      */
     public static ResponseSpecification problem(int status, String typeSlug, String instance) {
         return new ResponseSpecBuilder()
@@ -31,6 +32,7 @@ public final class Problems {
                 .expectBody("status", equalTo(status))
                 .expectBody("detail", not(emptyOrNullString()))
                 .expectBody("instance", equalTo(instance))
+                .expectBody(ProblemContract.conforms())
                 .build();
     }
 

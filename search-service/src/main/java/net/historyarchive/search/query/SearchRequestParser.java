@@ -44,7 +44,7 @@ public final class SearchRequestParser {
 
     private final Map<String, List<String>> parameters;
     private final int maxWindow;
-    private final List<Problem.ParameterError> errors = new ArrayList<>();
+    private final List<Problem.FieldError> errors = new ArrayList<>();
 
     private SearchRequestParser(Map<String, List<String>> parameters, int maxWindow) {
         this.parameters = parameters;
@@ -76,7 +76,7 @@ public final class SearchRequestParser {
         });
 
         // A q already rejected (too long, control characters) is not parsed; the other parameters still are.
-        Optional<QueryNode> query = errors.stream().anyMatch(e -> e.parameter().equals("q")) ? Optional.empty() : query();
+        Optional<QueryNode> query = errors.stream().anyMatch(e -> e.field().equals("q")) ? Optional.empty() : query();
         Optional<LocalDate> from = single("dateFrom").flatMap(v -> date("dateFrom", v, false));
         Optional<LocalDate> to = single("dateTo").flatMap(v -> date("dateTo", v, true));
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
@@ -123,7 +123,7 @@ public final class SearchRequestParser {
             return QueryParser.parse(single("q").orElse(null));
         } catch (QuerySyntaxException e) {
             throw new ProblemException(Problem.of(ProblemType.INVALID_QUERY, e.getMessage(),
-                    List.of(new Problem.ParameterError("q", e.getMessage()))));
+                    List.of(new Problem.FieldError("q", e.getMessage()))));
         }
     }
 
@@ -211,13 +211,13 @@ public final class SearchRequestParser {
     }
 
     private void error(String parameter, String message) {
-        errors.add(new Problem.ParameterError(parameter, message));
+        errors.add(new Problem.FieldError(parameter, message));
     }
 
     private ProblemException failure() {
-        String detail = errors.size() == 1 ? errors.get(0).parameter() + ": " + errors.get(0).message()
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " parameters are invalid";
-        return new ProblemException(Problem.of(ProblemType.INVALID_PARAMETER, detail, List.copyOf(errors)));
+        return new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, detail, List.copyOf(errors)));
     }
 
     private static boolean hasControlCharacters(String value) {

@@ -2,6 +2,7 @@ package net.historyarchive.search.search;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import net.historyarchive.search.support.ProblemContract;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,7 +37,7 @@ class SearchRejectsBadInputTest {
     void syntaxErrorsAreExplained(String query, String message) {
         problem(given().queryParam("q", query).get("/api/v1/search"), 400, "invalid-query")
                 .body("detail", containsString(message))
-                .body("errors[0].parameter", equalTo("q"));
+                .body("errors[0].field", equalTo("q"));
     }
 
     @ParameterizedTest
@@ -59,26 +60,26 @@ class SearchRejectsBadInputTest {
             "cursor     | not-a-cursor",
             "flavour    | vanilla"})
     void badParametersAreNamed(String parameter, String value) {
-        problem(given().queryParam(parameter, value).get("/api/v1/search"), 400, "invalid-parameter")
-                .body("errors.parameter", hasItem(parameter));
+        problem(given().queryParam(parameter, value).get("/api/v1/search"), 400, "validation-failed")
+                .body("errors.field", hasItem(parameter));
     }
 
     @Test
     void everyBadParameterIsReportedAtOnce() {
-        problem(given().queryParams(Map.of("size", "0", "sort", "x", "colour", "red")).get("/api/v1/search"), 400, "invalid-parameter")
-                .body("errors.parameter", org.hamcrest.Matchers.containsInAnyOrder("colour", "size", "sort"))
+        problem(given().queryParams(Map.of("size", "0", "sort", "x", "colour", "red")).get("/api/v1/search"), 400, "validation-failed")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("colour", "size", "sort"))
                 .body("detail", equalTo("3 parameters are invalid"));
     }
 
     @Test
     void pagingRulesAreEnforced() {
-        problem(given().queryParam("page", 2).queryParam("cursor", "abc").get("/api/v1/search"), 400, "invalid-parameter")
-                .body("errors.parameter", hasItem("page"));
-        problem(given().queryParam("page", 101).queryParam("size", 100).get("/api/v1/search"), 400, "invalid-parameter")
+        problem(given().queryParam("page", 2).queryParam("cursor", "abc").get("/api/v1/search"), 400, "validation-failed")
+                .body("errors.field", hasItem("page"));
+        problem(given().queryParam("page", 101).queryParam("size", 100).get("/api/v1/search"), 400, "validation-failed")
                 .body("detail", containsString("nextCursor"));
-        problem(given().queryParam("sort", "relevance").get("/api/v1/search"), 400, "invalid-parameter");
-        problem(given().queryParam("size", 1).queryParam("size", 2).get("/api/v1/search"), 400, "invalid-parameter");
-        problem(given().queryParam("dateFrom", "1960").queryParam("dateTo", "1950").get("/api/v1/search"), 400, "invalid-parameter");
+        problem(given().queryParam("sort", "relevance").get("/api/v1/search"), 400, "validation-failed");
+        problem(given().queryParam("size", 1).queryParam("size", 2).get("/api/v1/search"), 400, "validation-failed");
+        problem(given().queryParam("dateFrom", "1960").queryParam("dateTo", "1950").get("/api/v1/search"), 400, "validation-failed");
     }
 
     @Test
@@ -87,7 +88,7 @@ class SearchRejectsBadInputTest {
         assertThat(cursor).isNotNull();
         given().queryParam("size", 1).queryParam("cursor", cursor).get("/api/v1/search").then().statusCode(200);
         problem(given().queryParam("size", 1).queryParam("cursor", cursor).queryParam("sort", "title").get("/api/v1/search"),
-                400, "invalid-parameter").body("detail", containsString("different query"));
+                400, "validation-failed").body("detail", containsString("different query"));
     }
 
     @ParameterizedTest
@@ -106,18 +107,18 @@ class SearchRejectsBadInputTest {
 
     @Test
     void controlCharactersAndOverlongQueriesAreRejected() {
-        problem(given().queryParam("q", "korea\u0000").get("/api/v1/search"), 400, "invalid-parameter");
-        problem(given().queryParam("q", "korea ".repeat(100)).get("/api/v1/search"), 400, "invalid-parameter");
+        problem(given().queryParam("q", "korea\u0000").get("/api/v1/search"), 400, "validation-failed");
+        problem(given().queryParam("q", "korea ".repeat(100)).get("/api/v1/search"), 400, "validation-failed");
         problem(given().queryParam("q", String.join(" ", List.of("a1 b2 c3 d4 e5 f6 g7 h8 i9 j10 k11 l12 m13 n14 o15 p16 q17 r18 s19 t20 "
                 + "u21 v22 w23 x24 y25 z26 aa27 bb28 cc29 dd30 ee31 ff32 gg33"))).get("/api/v1/search"), 400, "invalid-query");
     }
 
     @Test
     void suggestionsRejectBadInput() {
-        problem(given().get("/api/v1/suggestions"), 400, "invalid-parameter");
-        problem(given().queryParam("q", "pyo").queryParam("kind", "colour").get("/api/v1/suggestions"), 400, "invalid-parameter");
-        problem(given().queryParam("q", "pyo").queryParam("size", "99").get("/api/v1/suggestions"), 400, "invalid-parameter");
-        problem(given().queryParam("q", "pyo").queryParam("limit", "5").get("/api/v1/suggestions"), 400, "invalid-parameter");
+        problem(given().get("/api/v1/suggestions"), 400, "validation-failed");
+        problem(given().queryParam("q", "pyo").queryParam("kind", "colour").get("/api/v1/suggestions"), 400, "validation-failed");
+        problem(given().queryParam("q", "pyo").queryParam("size", "99").get("/api/v1/suggestions"), 400, "validation-failed");
+        problem(given().queryParam("q", "pyo").queryParam("limit", "5").get("/api/v1/suggestions"), 400, "validation-failed");
     }
 
     @Test
@@ -131,6 +132,7 @@ class SearchRejectsBadInputTest {
         return response.then().statusCode(status).contentType("application/problem+json")
                 .body("type", equalTo("urn:historyarchive:problem:" + type))
                 .body("status", equalTo(status))
-                .body("title", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
+                .body("title", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()))
+                .body(ProblemContract.conforms());
     }
 }

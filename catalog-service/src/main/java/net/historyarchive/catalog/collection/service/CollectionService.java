@@ -14,11 +14,11 @@ import net.historyarchive.catalog.collection.repository.CollectionRepository;
 import net.historyarchive.catalog.common.Cursors;
 import net.historyarchive.catalog.common.Ids;
 import net.historyarchive.catalog.common.Timestamps;
-import net.historyarchive.catalog.common.http.Preconditions;
+import net.historyarchive.catalog.common.domain.RecordConflictException;
+import net.historyarchive.catalog.common.domain.RecordNotFoundException;
+import net.historyarchive.catalog.common.domain.VersionConflictException;
+import net.historyarchive.catalog.common.json.JsonErrorDescriber;
 import net.historyarchive.catalog.common.json.MergePatch;
-import net.historyarchive.catalog.common.problem.JsonErrorDescriber;
-import net.historyarchive.catalog.common.problem.ProblemException;
-import net.historyarchive.catalog.common.problem.ProblemType;
 import net.historyarchive.catalog.common.validation.InputValidator;
 import net.historyarchive.catalog.document.repository.DocumentRepository;
 import org.hibernate.exception.ConstraintViolationException;
@@ -65,7 +65,7 @@ public class CollectionService {
 
     @Transactional
     public CollectionView get(UUID id) {
-        Collection collection = collections.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("collection", id));
+        Collection collection = collections.findByIdOptional(id).orElseThrow(() -> new RecordNotFoundException("collection", id));
         return view(collection, documents.countInCollection(id));
     }
 
@@ -82,7 +82,7 @@ public class CollectionService {
         try {
             return update(collection, json.treeToValue(MergePatch.apply(current, mergePatch), CollectionInput.class));
         } catch (JsonProcessingException e) {
-            throw new ProblemException(JsonErrorDescriber.describe(e));
+            throw JsonErrorDescriber.describe(e);
         }
     }
 
@@ -92,7 +92,7 @@ public class CollectionService {
         Collection collection = lockedForWrite(id, expectedVersion);
         long members = documents.countInCollection(id);
         if (members > 0) {
-            throw new ProblemException(ProblemType.CONFLICT, "Collection " + id + " still has " + members
+            throw new RecordConflictException("Collection " + id + " still has " + members
                     + " document(s); remove them from the collection first");
         }
         collections.delete(collection);
@@ -108,8 +108,8 @@ public class CollectionService {
     }
 
     private Collection lockedForWrite(UUID id, Long expectedVersion) {
-        Collection collection = collections.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("collection", id));
-        Preconditions.check(expectedVersion, collection.version);
+        Collection collection = collections.findForUpdate(id).orElseThrow(() -> new RecordNotFoundException("collection", id));
+        VersionConflictException.check(expectedVersion, collection.version);
         return collection;
     }
 
@@ -130,7 +130,7 @@ public class CollectionService {
 
     private void requireUniqueName(String name, UUID self) {
         collections.findByName(name).filter(other -> !other.id.equals(self)).ifPresent(other -> {
-            throw new ProblemException(ProblemType.CONFLICT, "A collection named '" + other.name
+            throw new RecordConflictException("A collection named '" + other.name
                     + "' already exists: " + other.id);
         });
     }
@@ -146,7 +146,7 @@ public class CollectionService {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ConstraintViolationException violation
                         && UNIQUE_NAME_INDEX.equalsIgnoreCase(violation.getConstraintName())) {
-                    throw new ProblemException(ProblemType.CONFLICT, "A collection named '" + name + "' already exists");
+                    throw new RecordConflictException("A collection named '" + name + "' already exists");
                 }
             }
             throw e;

@@ -6,7 +6,8 @@ import net.historyarchive.catalog.common.problem.ProblemType;
 /**
  * Optimistic concurrency over HTTP. Every representation carries its version as a strong ETag
  * ({@code "3"}); every write must send If-Match with the version it was based on, so a client can
- * never overwrite a change it has not seen. A missing If-Match is 428, a stale one 412.
+ * never overwrite a change it has not seen. A missing If-Match is 428, a stale one 412 (the
+ * service compares versions and throws VersionConflictException, mapped by ProblemMappers).
  */
 public final class Preconditions {
 
@@ -41,15 +42,6 @@ public final class Preconditions {
         } catch (NumberFormatException e) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "If-Match " + value + " is not an ETag this service issued");
-        }
-    }
-
-    /** @throws ProblemException 412 when the stored version is not the expected one. */
-    public static void check(Long expected, long current) {
-        if (expected != null && expected != current) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "If-Match names version " + expected + " but the current version is " + current
-                            + "; read the resource again and reapply your change");
         }
     }
 }

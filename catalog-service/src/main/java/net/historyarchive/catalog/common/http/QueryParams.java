@@ -3,6 +3,7 @@ package net.historyarchive.catalog.common.http;
 import net.historyarchive.catalog.common.problem.Problem;
 import net.historyarchive.catalog.common.problem.ProblemException;
 import net.historyarchive.catalog.common.problem.ProblemType;
+import net.historyarchive.catalog.common.validation.FieldError;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -78,6 +79,6 @@ public final class QueryParams {
 
     private static ProblemException invalid(String name, String message) {
         return new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, "Query parameter '" + name + "' is invalid",
-                List.of(new Problem.FieldError(name, message))));
+                List.of(new FieldError(name, message))));
     }
 }

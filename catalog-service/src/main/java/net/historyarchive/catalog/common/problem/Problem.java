@@ -1,6 +1,7 @@
 package net.historyarchive.catalog.common.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import net.historyarchive.catalog.common.validation.FieldError;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -37,14 +38,5 @@ public record Problem(
 
     public static Problem of(ProblemType type, String detail, List<FieldError> errors) {
         return new Problem(type.uri(), type.title(), type.status(), detail, null, errors);
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "FieldError", description = "One field that failed validation.")
-    public record FieldError(
-            @Schema(description = "JSON path of the field, dotted, with [i] for array items.", examples = "date.end")
-            String field,
-            @Schema(description = "Why it failed.", examples = "must not be before date.start")
-            String message) {
     }
 }

@@ -1,6 +1,9 @@
 package net.historyarchive.catalog.common.problem;
 
-/** Thrown by services to end a request with a specific problem; mapped to problem+json. */
+/**
+ * Thrown at the HTTP edge (resources, request parameters and headers) to end a request with a
+ * specific problem; mapped to problem+json. Services throw domain exceptions instead.
+ */
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
@@ -16,9 +19,5 @@ public class ProblemException extends RuntimeException {
 
     public Problem problem() {
         return problem;
-    }
-
-    public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(ProblemType.NOT_FOUND, what + " " + id + " does not exist");
     }
 }

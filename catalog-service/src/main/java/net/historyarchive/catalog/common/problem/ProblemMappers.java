@@ -8,9 +8,16 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
-import net.historyarchive.catalog.common.validation.InputValidator;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import net.historyarchive.catalog.common.domain.LimitExceededException;
+import net.historyarchive.catalog.common.domain.RecordConflictException;
+import net.historyarchive.catalog.common.domain.RecordNotFoundException;
+import net.historyarchive.catalog.common.domain.VersionConflictException;
+import net.historyarchive.catalog.common.json.JsonErrorDescriber;
+import net.historyarchive.catalog.common.validation.FieldError;
+import net.historyarchive.catalog.common.validation.InputValidator;
+import net.historyarchive.catalog.common.validation.InvalidInputException;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -18,7 +25,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.Comparator;
 import java.util.List;
 
-/** Maps every exception that can leave a resource to an RFC 9457 problem+json response. */
+/**
+ * Maps every exception that can leave a resource to an RFC 9457 problem+json response: the
+ * HTTP edge's ProblemException as it is, the services' domain exceptions to their HTTP meaning.
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -29,8 +39,37 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri) {
+        ProblemType type = e.unreadable() ? ProblemType.MALFORMED_REQUEST : ProblemType.VALIDATION_FAILED;
+        return ProblemResponses.of(Problem.of(type, e.getMessage(), e.errors()), path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(RecordNotFoundException e, UriInfo uri) {
+        return ProblemResponses.of(Problem.of(ProblemType.NOT_FOUND, e.getMessage()), path(uri));
+    }
+
+    /** The write names a version (If-Match) that is no longer the current one. */
+    @ServerExceptionMapper
+    public Response staleVersion(VersionConflictException e, UriInfo uri) {
+        return ProblemResponses.of(Problem.of(ProblemType.PRECONDITION_FAILED,
+                "If-Match names version " + e.expected() + " but the current version is " + e.current()
+                        + "; read the resource again and reapply your change"), path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(RecordConflictException e, UriInfo uri) {
+        return ProblemResponses.of(Problem.of(ProblemType.CONFLICT, e.getMessage()), path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(LimitExceededException e, UriInfo uri) {
+        return ProblemResponses.of(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage()), path(uri));
+    }
+
+    @ServerExceptionMapper
     public Response invalidJson(JsonProcessingException e, UriInfo uri) {
-        return ProblemResponses.of(JsonErrorDescriber.describe(e), path(uri));
+        return invalidInput(JsonErrorDescriber.describe(e), uri);
     }
 
     /**
@@ -45,12 +84,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(InputValidator.jsonPath(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(InputValidator.jsonPath(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
-        return ProblemResponses.of(Problem.of(ProblemType.VALIDATION_FAILED, detail, errors), path(uri));
+        return invalidInput(InvalidInputException.of(errors), uri);
     }
 
     /** A concurrent writer changed the row between our read and our write. */

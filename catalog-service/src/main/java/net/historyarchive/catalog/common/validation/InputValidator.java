@@ -5,9 +5,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
-import net.historyarchive.catalog.common.problem.Problem;
-import net.historyarchive.catalog.common.problem.ProblemException;
-import net.historyarchive.catalog.common.problem.ProblemType;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,22 +21,22 @@ public class InputValidator {
     }
 
     /** @return the field errors of {@code input}, empty when valid. */
-    public List<Problem.FieldError> errorsOf(Object input) {
+    public List<FieldError> errorsOf(Object input) {
         if (input == null) {
-            return List.of(new Problem.FieldError("", "a JSON object is required"));
+            return List.of(new FieldError("", "a JSON object is required"));
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<Object> violation : validator.validate(input)) {
-            errors.add(new Problem.FieldError(jsonPath(violation), violation.getMessage()));
+            errors.add(new FieldError(jsonPath(violation), violation.getMessage()));
         }
-        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        errors.sort(Comparator.comparing(FieldError::field));
         return errors;
     }
 
-    public static void throwIfAny(List<Problem.FieldError> errors) {
+    /** @throws InvalidInputException when {@code errors} is not empty */
+    public static void throwIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
-            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, detail, List.copyOf(errors)));
+            throw InvalidInputException.of(errors);
         }
     }
 

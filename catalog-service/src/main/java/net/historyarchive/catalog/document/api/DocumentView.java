@@ -11,7 +11,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A document as the API returns it; also the snapshot carried by change events. */
+/**
+ * A document as the REST API returns it. Only the API: change events carry their own type,
+ * {@code outbox.event.DocumentSnapshot}, so a field added here (say a computed link or a
+ * reading-room URL) changes the OpenAPI document and nothing in the event contract.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Document", description = "A document record. version increments on every change and is also sent as the ETag.")
 public record DocumentView(

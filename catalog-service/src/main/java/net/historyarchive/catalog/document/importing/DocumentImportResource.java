@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import net.historyarchive.catalog.common.http.ApiMediaTypes;
 import net.historyarchive.catalog.common.problem.Problem;
-import net.historyarchive.catalog.common.problem.Problem.FieldError;
+import net.historyarchive.catalog.common.validation.FieldError;
 import net.historyarchive.catalog.common.problem.ProblemException;
 import net.historyarchive.catalog.common.problem.ProblemType;
 import org.eclipse.microprofile.openapi.annotations.Operation;

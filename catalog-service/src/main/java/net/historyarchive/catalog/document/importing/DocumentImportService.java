@@ -10,14 +10,12 @@ import net.historyarchive.catalog.collection.model.Collection;
 import net.historyarchive.catalog.collection.repository.CollectionRepository;
 import net.historyarchive.catalog.common.Ids;
 import net.historyarchive.catalog.common.Timestamps;
-import net.historyarchive.catalog.common.problem.JsonErrorDescriber;
-import net.historyarchive.catalog.common.problem.Problem;
-import net.historyarchive.catalog.common.problem.Problem.FieldError;
-import net.historyarchive.catalog.common.problem.ProblemException;
-import net.historyarchive.catalog.common.problem.ProblemType;
+import net.historyarchive.catalog.common.domain.LimitExceededException;
+import net.historyarchive.catalog.common.json.JsonErrorDescriber;
+import net.historyarchive.catalog.common.validation.FieldError;
 import net.historyarchive.catalog.common.validation.InputValidator;
+import net.historyarchive.catalog.common.validation.InvalidInputException;
 import net.historyarchive.catalog.document.api.DocumentInput;
-import net.historyarchive.catalog.document.api.DocumentView;
 import net.historyarchive.catalog.document.model.Document;
 import net.historyarchive.catalog.document.repository.DocumentRepository;
 import net.historyarchive.catalog.document.service.DocumentChangeListener;
@@ -88,7 +86,7 @@ public class DocumentImportService {
             readAll(body, run);
         }
         if (run.lines == 0) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The body has no documents: send one JSON document per line");
+            throw InvalidInputException.of("The body has no documents: send one JSON document per line", List.of());
         }
         boolean rolledBack = mode == ImportMode.ATOMIC && run.failed > 0;
         return new ImportReport(mode, run.lines, rolledBack ? 0 : run.ids.size(), run.failed,
@@ -104,8 +102,7 @@ public class DocumentImportService {
                     continue;
                 }
                 if (++run.lines > MAX_LINES) {
-                    throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-                            "An import may hold at most " + MAX_LINES + " documents; split the file");
+                    throw new LimitExceededException("An import may hold at most " + MAX_LINES + " documents; split the file");
                 }
                 // Failed lines join the batch too, so that errors are reported in line order.
                 batch.add(parse(line));
@@ -130,9 +127,9 @@ public class DocumentImportService {
         try {
             input = reader.readValue(line.bytes(), 0, line.length());
         } catch (JsonProcessingException e) {
-            Problem problem = JsonErrorDescriber.describe(e);
-            return Parsed.failed(line.number(), problem.errors().isEmpty()
-                    ? List.of(new FieldError("", problem.detail())) : problem.errors());
+            InvalidInputException invalid = JsonErrorDescriber.describe(e);
+            return Parsed.failed(line.number(), invalid.errors().isEmpty()
+                    ? List.of(new FieldError("", invalid.getMessage())) : invalid.errors());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -160,7 +157,7 @@ public class DocumentImportService {
                 .collect(Collectors.toMap(c -> c.id, Function.identity()));
         Set<UUID> existing = documents.existing(relatedIds);
         Instant now = Timestamps.now();
-        List<DocumentView> created = new ArrayList<>(batch.size());
+        List<Document> created = new ArrayList<>(batch.size());
         for (Parsed parsed : batch) {
             if (parsed.input == null) {
                 run.fail(parsed.line, parsed.errors);
@@ -183,7 +180,7 @@ public class DocumentImportService {
             document.updatedAt = now;
             DocumentMapper.apply(prepared.input(), prepared.date(), prepared.collections(), document);
             entityManager.persist(document);
-            created.add(DocumentMapper.toView(document));
+            created.add(document);
             run.ids.add(id);
         }
         entityManager.flush();

@@ -1,7 +1,7 @@
 package net.historyarchive.catalog.document.importing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import net.historyarchive.catalog.common.problem.Problem;
+import net.historyarchive.catalog.common.validation.FieldError;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -20,6 +20,6 @@ public record ImportReport(
 
     @Schema(name = "ImportLineError", description = "Why one line of an import was rejected.")
     public record LineError(@Schema(description = "1-based line number.", examples = "17") int line,
-                            List<Problem.FieldError> errors) {
+                            List<FieldError> errors) {
     }
 }

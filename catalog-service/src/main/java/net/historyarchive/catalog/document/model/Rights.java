@@ -18,4 +18,9 @@ public class Rights {
     @Enumerated(EnumType.STRING)
     @Column(name = "rights_reuse")
     public ReuseCategory reuse;
+
+    /** True when no column is set: the document states no rights. */
+    public boolean isEmpty() {
+        return statement == null && uri == null && reuse == null;
+    }
 }

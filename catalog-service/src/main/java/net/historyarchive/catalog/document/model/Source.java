@@ -28,4 +28,9 @@ public class Source {
 
     @Column(name = "source_citation")
     public String citation;
+
+    /** True when no column is set: the document names no source. */
+    public boolean isEmpty() {
+        return repository == null && fond == null && opis == null && delo == null && folios == null && citation == null;
+    }
 }

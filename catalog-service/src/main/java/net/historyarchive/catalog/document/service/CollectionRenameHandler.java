@@ -39,6 +39,6 @@ public class CollectionRenameHandler implements CollectionChangeListener {
             document.updatedAt = now;
         }
         entityManager.flush();
-        members.forEach(d -> changes.updated(DocumentMapper.toView(d)));
+        members.forEach(changes::updated);
     }
 }

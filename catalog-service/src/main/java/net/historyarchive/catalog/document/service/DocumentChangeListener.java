@@ -1,24 +1,27 @@
 package net.historyarchive.catalog.document.service;
 
-import net.historyarchive.catalog.document.api.DocumentView;
+import net.historyarchive.catalog.document.model.Document;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Told of every document change inside the transaction that makes it, so that whatever it
- * records (the outbox of change events) commits or rolls back with the change itself.
+ * records (the outbox of change events) commits or rolls back with the change itself. It is
+ * given the entity as stored, not the REST view: what it records is its own business.
  */
 public interface DocumentChangeListener {
 
-    void created(DocumentView document);
+    void created(Document document);
 
     /** Many creations at once (bulk import); same as calling created for each, but batched. */
-    default void createdAll(java.util.List<DocumentView> documents) {
+    default void createdAll(List<Document> documents) {
         documents.forEach(this::created);
     }
 
-    void updated(DocumentView document);
+    void updated(Document document);
 
     /** @param version the version the deletion has: one more than the last stored version */
-    void deleted(DocumentView lastState, long version, Instant deletedAt);
+    void deleted(UUID id, long version, Instant deletedAt);
 }

@@ -101,8 +101,7 @@ public final class DocumentMapper {
     }
 
     private static SourceInput sourceInput(Source s) {
-        if (s == null || (s.repository == null && s.fond == null && s.opis == null && s.delo == null
-                && s.folios == null && s.citation == null)) {
+        if (s == null || s.isEmpty()) {
             return null;
         }
         return new SourceInput(s.repository, s.fond, s.opis, s.delo, s.folios, s.citation);
@@ -120,7 +119,7 @@ public final class DocumentMapper {
     }
 
     private static RightsInput rightsInput(Rights r) {
-        if (r == null || (r.statement == null && r.uri == null && r.reuse == null)) {
+        if (r == null || r.isEmpty()) {
             return null;
         }
         return new RightsInput(r.statement, r.uri, r.reuse);

@@ -1,7 +1,7 @@
 package net.historyarchive.catalog.document.service;
 
 import net.historyarchive.catalog.collection.model.Collection;
-import net.historyarchive.catalog.common.problem.Problem.FieldError;
+import net.historyarchive.catalog.common.validation.FieldError;
 import net.historyarchive.catalog.document.api.DocumentInput;
 import net.historyarchive.catalog.document.model.PartialDate;
 

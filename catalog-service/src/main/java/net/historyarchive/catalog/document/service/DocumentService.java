@@ -10,11 +10,11 @@ import net.historyarchive.catalog.collection.repository.CollectionRepository;
 import net.historyarchive.catalog.common.Cursors;
 import net.historyarchive.catalog.common.Ids;
 import net.historyarchive.catalog.common.Timestamps;
-import net.historyarchive.catalog.common.http.Preconditions;
+import net.historyarchive.catalog.common.domain.RecordNotFoundException;
+import net.historyarchive.catalog.common.domain.VersionConflictException;
+import net.historyarchive.catalog.common.json.JsonErrorDescriber;
 import net.historyarchive.catalog.common.json.MergePatch;
-import net.historyarchive.catalog.common.problem.JsonErrorDescriber;
-import net.historyarchive.catalog.common.problem.Problem.FieldError;
-import net.historyarchive.catalog.common.problem.ProblemException;
+import net.historyarchive.catalog.common.validation.FieldError;
 import net.historyarchive.catalog.common.validation.InputValidator;
 import net.historyarchive.catalog.document.api.DocumentInput;
 import net.historyarchive.catalog.document.api.DocumentPage;
@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
 /**
  * Creates, reads, changes and deletes documents. Every write runs in one transaction that locks
  * the row, checks the caller's expected version, applies the change and bumps the version, so
- * two writers based on the same version can never both succeed.
+ * two writers based on the same version can never both succeed. Failures are domain exceptions
+ * (RecordNotFoundException, VersionConflictException, InvalidInputException); the HTTP edge maps them.
  */
 @ApplicationScoped
 public class DocumentService {
@@ -63,14 +64,13 @@ public class DocumentService {
         document.updatedAt = document.createdAt;
         DocumentMapper.apply(prepared.input(), prepared.date(), prepared.collections(), document);
         documents.persist(document);
-        DocumentView view = DocumentMapper.toView(document);
-        changes.created(view);
-        return view;
+        changes.created(document);
+        return DocumentMapper.toView(document);
     }
 
     @Transactional
     public DocumentView get(UUID id) {
-        return DocumentMapper.toView(documents.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("document", id)));
+        return DocumentMapper.toView(documents.findByIdOptional(id).orElseThrow(() -> new RecordNotFoundException("document", id)));
     }
 
     @Transactional
@@ -88,7 +88,7 @@ public class DocumentService {
         try {
             patched = json.treeToValue(MergePatch.apply(current, mergePatch), DocumentInput.class);
         } catch (JsonProcessingException e) {
-            throw new ProblemException(JsonErrorDescriber.describe(e));
+            throw JsonErrorDescriber.describe(e);
         }
         return update(document, prepare(patched, id));
     }
@@ -96,11 +96,11 @@ public class DocumentService {
     @Transactional
     public void delete(UUID id, Long expectedVersion) {
         Document document = lockedForWrite(id, expectedVersion);
-        DocumentView last = DocumentMapper.toView(document);
+        long deletedVersion = document.version + 1;
         documents.delete(document);
         Instant deletedAt = Timestamps.now();
-        documents.recordDeletion(id, last.version() + 1, deletedAt);
-        changes.deleted(last, last.version() + 1, deletedAt);
+        documents.recordDeletion(id, deletedVersion, deletedAt);
+        changes.deleted(id, deletedVersion, deletedAt);
     }
 
     @Transactional
@@ -112,8 +112,8 @@ public class DocumentService {
     }
 
     private Document lockedForWrite(UUID id, Long expectedVersion) {
-        Document document = documents.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("document", id));
-        Preconditions.check(expectedVersion, document.version);
+        Document document = documents.findForUpdate(id).orElseThrow(() -> new RecordNotFoundException("document", id));
+        VersionConflictException.check(expectedVersion, document.version);
         return document;
     }
 
@@ -122,9 +122,8 @@ public class DocumentService {
         document.version++;
         document.updatedAt = Timestamps.now();
         documents.flush();
-        DocumentView view = DocumentMapper.toView(document);
-        changes.updated(view);
-        return view;
+        changes.updated(document);
+        return DocumentMapper.toView(document);
     }
 
     private DocumentRules.Prepared prepare(DocumentInput input, UUID self) {

@@ -6,7 +6,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
-/** An RFC 9457 problem detail; every error search-service returns has this shape. */
+/**
+ * An RFC 9457 problem detail; every error search-service returns has this shape. The shape and
+ * the problem types are one contract with catalog-service: contracts/schemas/problem.v1.schema.json,
+ * which the tests of both services validate their problems against.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details, returned as application/problem+json for every error.")
 public record Problem(
@@ -20,8 +24,8 @@ public record Problem(
         String detail,
         @Schema(description = "The request path this problem belongs to.", examples = "/api/v1/search")
         String instance,
-        @Schema(description = "For parameter problems: each parameter that was rejected and why.")
-        List<ParameterError> errors) {
+        @Schema(description = "For validation problems: each field (here: query parameter) that was rejected and why.")
+        List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -29,7 +33,7 @@ public record Problem(
         return new Problem(type.uri(), type.title(), type.status(), detail, null, List.of());
     }
 
-    public static Problem of(ProblemType type, String detail, List<ParameterError> errors) {
+    public static Problem of(ProblemType type, String detail, List<FieldError> errors) {
         return new Problem(type.uri(), type.title(), type.status(), detail, null, errors);
     }
 
@@ -38,9 +42,10 @@ public record Problem(
                 .entity(new Problem(type, title, status, detail, path, errors)).build();
     }
 
-    @Schema(name = "ParameterError", description = "One rejected query parameter.")
-    public record ParameterError(
-            @Schema(examples = "size") String parameter,
-            @Schema(examples = "must be between 1 and 100") String message) {
+    /** Named {@code field} as in catalog-service, where it is a body field's JSON path or a query parameter. */
+    @Schema(name = "FieldError", description = "One field that failed validation: here, a query parameter.")
+    public record FieldError(
+            @Schema(description = "The query parameter's name.", examples = "size") String field,
+            @Schema(description = "Why it failed.", examples = "must be between 1 and 100") String message) {
     }
 }

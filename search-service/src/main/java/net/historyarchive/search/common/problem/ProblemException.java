@@ -21,7 +21,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalidParameter(String parameter, String message) {
-        return new ProblemException(Problem.of(ProblemType.INVALID_PARAMETER, parameter + ": " + message,
-                List.of(new Problem.ParameterError(parameter, message))));
+        return new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, parameter + ": " + message,
+                List.of(new Problem.FieldError(parameter, message))));
     }
 }

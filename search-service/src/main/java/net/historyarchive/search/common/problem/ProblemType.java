@@ -1,9 +1,14 @@
 package net.historyarchive.search.common.problem;
 
-/** The stable problem types search-service answers with; the URIs match catalog-service's. */
+/**
+ * The stable problem types search-service answers with. Each is registered, with its status and
+ * title, in contracts/schemas/problem.v1.schema.json, the registry catalog-service uses too
+ * (ProblemContractTest checks every constant against it).
+ */
 public enum ProblemType {
     INVALID_QUERY(400, "invalid-query", "Invalid search query"),
-    INVALID_PARAMETER(400, "invalid-parameter", "Invalid parameter"),
+    /** A query parameter that is unknown, repeated or out of range: the same problem as an invalid field in the catalog. */
+    VALIDATION_FAILED(400, "validation-failed", "Validation failed"),
     MALFORMED_REQUEST(400, "malformed-request", "Malformed request"),
     UNAUTHORIZED(401, "unauthorized", "Authentication required"),
     FORBIDDEN(403, "forbidden", "Not allowed"),
@@ -15,6 +20,13 @@ public enum ProblemType {
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable"),
     HTTP_ERROR(0, "http-error", "HTTP error");
+
+    /**
+     * The former name of {@link #VALIDATION_FAILED} (type invalid-parameter until the error contract
+     * was shared with catalog-service); kept so that code written against it still compiles.
+     */
+    @Deprecated(forRemoval = true)
+    public static final ProblemType INVALID_PARAMETER = VALIDATION_FAILED;
 
     private static final String PREFIX = "urn:historyarchive:problem:";
 

@@ -1,4 +1,4 @@
-package net.historyarchive.catalog.outbox;
+package net.historyarchive.catalog.outbox.event;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package net.historyarchive.catalog.common.problem;
+package net.historyarchive.catalog.common.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import net.historyarchive.catalog.common.validation.FieldError;
+import net.historyarchive.catalog.common.validation.InvalidInputException;
 
 import java.time.temporal.Temporal;
 import java.util.Arrays;
@@ -14,7 +16,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Turns Jackson's exceptions into problems a client can act on: which field, and what was
+ * Turns Jackson's exceptions into invalid input a client can act on: which field, and what was
  * expected, without leaking Java class names.
  */
 public final class JsonErrorDescriber {
@@ -22,12 +24,12 @@ public final class JsonErrorDescriber {
     private JsonErrorDescriber() {
     }
 
-    public static Problem describe(JsonProcessingException e) {
+    public static InvalidInputException describe(JsonProcessingException e) {
         StreamReadException syntax = syntaxError(e);
         if (syntax == null && e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping.getPath());
-            return Problem.of(ProblemType.VALIDATION_FAILED, "The request body has a field of the wrong shape",
-                    List.of(new Problem.FieldError(field, message(mapping))));
+            return InvalidInputException.of("The request body has a field of the wrong shape",
+                    List.of(new FieldError(field, message(mapping))));
         }
         JsonProcessingException located = syntax != null ? syntax : e;
         String location = located.getLocation() == null ? ""
@@ -35,9 +37,9 @@ public final class JsonErrorDescriber {
         if (syntax == null && e instanceof MismatchedInputException) {
             // Valid JSON of the wrong shape as a whole (an array, a string, nothing, or a second value):
             // Jackson's message would name the Java class it was reading into.
-            return Problem.of(ProblemType.MALFORMED_REQUEST, "The request body must be exactly one JSON object" + location);
+            return InvalidInputException.unreadable("The request body must be exactly one JSON object" + location);
         }
-        return Problem.of(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON" + location
+        return InvalidInputException.unreadable("The request body is not valid JSON" + location
                 + ": " + located.getOriginalMessage());
     }
 
