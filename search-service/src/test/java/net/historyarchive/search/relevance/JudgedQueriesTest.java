@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import net.historyarchive.infra.bench.corpus.RelevanceMetrics;
 import net.historyarchive.search.support.CatalogEvents;
 import net.historyarchive.search.support.Snapshot;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -36,8 +36,14 @@ class JudgedQueriesTest {
     private static final String COLLECTION = "Judged " + UUID.randomUUID();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @BeforeAll
-    static void loadTheSampleDocuments() throws IOException {
+    private static boolean loaded;
+
+    @BeforeEach
+    void loadTheSampleDocumentsOnce() throws IOException {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
         List<UUID> ids = new ArrayList<>();
         try (CatalogEvents catalog = new CatalogEvents()) {
             for (String line : Files.readAllLines(Path.of("..", "catalog-service", "src", "main", "resources", "sample-data", "documents.ndjson"))) {
