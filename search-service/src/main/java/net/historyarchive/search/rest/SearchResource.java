@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import net.historyarchive.search.common.problem.Problem;
+import net.historyarchive.search.common.problem.ProblemException;
+import net.historyarchive.search.query.CursorRejected;
 import net.historyarchive.search.result.SearchResult;
 import net.historyarchive.search.query.SearchRequestParser;
 import net.historyarchive.search.service.SearchService;
@@ -74,6 +76,10 @@ public class SearchResource {
     public SearchResult search(@Context UriInfo uri) throws IOException {
         var parameters = uri.getQueryParameters();
         var request = SearchRequestParser.parse(parameters, search.maxPageWindow());
-        return search.search(request, parameters.getFirst("q") == null ? "" : parameters.getFirst("q"));
+        try {
+            return search.search(request, parameters.getFirst("q") == null ? "" : parameters.getFirst("q"));
+        } catch (CursorRejected e) {
+            throw ProblemException.invalidParameter("cursor", e.getMessage());
+        }
     }
 }

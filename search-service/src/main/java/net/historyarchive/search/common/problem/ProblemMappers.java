@@ -38,6 +38,15 @@ public class ProblemMappers {
         return new Problem(type.uri(), title, status, detail, null, java.util.List.of()).toResponse(path(uri));
     }
 
+    /** The search engine cannot be reached or refused the request for now: the client may retry. */
+    @ServerExceptionMapper
+    public Response engineUnreachable(java.io.IOException e, UriInfo uri) {
+        LOG.warn("The search engine is not reachable", e);
+        return Response.fromResponse(Problem.of(ProblemType.SERVICE_UNAVAILABLE,
+                "The search engine is not reachable right now; try again shortly").toResponse(path(uri)))
+                .header("Retry-After", "5").build();
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         LOG.error("Unexpected error", e);
