@@ -2,7 +2,7 @@ package net.historyarchive.search.query;
 
 import java.util.List;
 
-/** A parsed free-text query. Leaves keep the user's text; PostgreSQL does the stemming. */
+/** A parsed free-text query. Leaves keep the user's text; the engine's analysis does the stemming. */
 public sealed interface QueryNode {
 
     /** A plain word: stemmed, accent-insensitive, widened to similar indexed words for typos. */

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Parses the search box syntax: words (all must match), {@code "exact phrases"}, {@code OR}
  * between terms, {@code -excluded} terms, {@code prefix*} and parentheses for grouping. Every
- * other character is plain text: leaves are handed to PostgreSQL as bound parameters of
- * plainto_tsquery/phraseto_tsquery, never spliced into tsquery syntax, so {@code ' & | ! : \}
+ * other character is plain text: leaves reach the engine as the text of structured queries, never
+ * as query-string syntax, so {@code ' & | ! : \ ~ ^}
  * cannot change the query's meaning.
  */
 public final class QueryParser {
