@@ -22,7 +22,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class OaiService {
 
-    private static final UUID BEFORE_ALL = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    /** The smallest uuid in PostgreSQL's order (unsigned bytes). */
+    private static final UUID BEFORE_ALL = new UUID(0, 0);
     private static final Instant BEGINNING = Instant.EPOCH;
 
     private final AgroalDataSource dataSource;
