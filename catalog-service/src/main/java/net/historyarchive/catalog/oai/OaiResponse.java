@@ -1,6 +1,7 @@
 package net.historyarchive.catalog.oai;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** The OAI-PMH envelope: responseDate, the request echoed, then the verb's element or the error. */
@@ -13,6 +14,10 @@ final class OaiResponse {
     private static final Pattern SET_SPEC = Pattern.compile("[A-Za-z0-9\\-_.!~*'()]+(:[A-Za-z0-9\\-_.!~*'()]+)*");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}Z)?");
     private static final Pattern URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:[^\\s<>\"{}|\\\\^`]+");
+
+    /** Every argument a checked request can have, in the order they are echoed (GET and POST alike). */
+    private static final List<String> ARGUMENT_ORDER =
+            List.of("identifier", "metadataPrefix", "from", "until", "set", "resumptionToken");
 
     private final XmlOut xml;
 
@@ -29,11 +34,12 @@ final class OaiResponse {
         xml.start("", "request", OAI);
         if (request != null) {
             xml.attribute("verb", request.verb().name());
-            request.arguments().forEach((name, value) -> {
-                if (echoable(name, value)) {
+            for (String name : ARGUMENT_ORDER) {
+                String value = request.argument(name);
+                if (value != null && echoable(name, value)) {
                     xml.attribute(name, value);
                 }
-            });
+            }
         }
         xml.text(baseUrl).end();
         return new OaiResponse(xml);
