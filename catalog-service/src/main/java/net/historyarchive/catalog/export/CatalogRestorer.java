@@ -145,6 +145,7 @@ public final class CatalogRestorer {
         final List<DocumentView> created = new ArrayList<>(BATCH_SIZE);
         int lines;
         int failed;
+        /** Lines of each type (all written when the restore commits). */
         long collections;
         long documents;
         long deletions;
@@ -238,9 +239,18 @@ public final class CatalogRestorer {
             }
             switch (line.type() == null ? "" : line.type()) {
                 case "header" -> header(line, errors);
-                case "collection" -> collection(line, errors);
-                case "document" -> document(line, errors);
-                case "deletion" -> deletion(line, errors);
+                case "collection" -> {
+                    collections++;
+                    collection(line, errors);
+                }
+                case "document" -> {
+                    documents++;
+                    document(line, errors);
+                }
+                case "deletion" -> {
+                    deletions++;
+                    deletion(line, errors);
+                }
                 case "end" -> end = line;
                 default -> errors.add(new FieldError("type", "must be header, collection, document, deletion or end"));
             }
@@ -288,7 +298,6 @@ public final class CatalogRestorer {
                 s.executeUpdate();
             }
             collectionsById.put(collection.id, collection);
-            collections++;
         }
 
         private void document(ExportLine line, List<FieldError> errors) throws SQLException {
@@ -318,7 +327,6 @@ public final class CatalogRestorer {
                 insertMembership.addBatch();
             }
             created.add(DocumentMapper.toView(d));
-            documents++;
             if (created.size() == BATCH_SIZE) {
                 flush();
             }
@@ -341,7 +349,6 @@ public final class CatalogRestorer {
             insertDeletion.setLong(2, line.version());
             insertDeletion.setTimestamp(3, Timestamp.from(line.deletedAt()));
             insertDeletion.addBatch();
-            deletions++;
         }
 
         private void requireRecordFields(ExportLine line, Instant createdAt, Instant updatedAt, List<FieldError> errors) {
