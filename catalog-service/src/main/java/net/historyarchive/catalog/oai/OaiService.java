@@ -187,7 +187,7 @@ public class OaiService {
             if (withRecords) {
                 record(xml, item, documents.get(item.id()), list.format(), urls);
             } else {
-                header(xml, item, false);
+                header(xml, item, item.deleted());
             }
         }
         if (more || token != null) {
@@ -258,7 +258,7 @@ public class OaiService {
 
     private void header(XmlOut xml, OaiStore.Item item, boolean deleted) {
         xml.start("", "header", OaiResponse.OAI);
-        if (deleted || item.deleted()) {
+        if (deleted) {
             xml.attribute("status", "deleted");
         }
         xml.element("", "identifier", OaiResponse.OAI, identifier(item.id()));
