@@ -12,9 +12,12 @@ import net.historyarchive.catalog.outbox.event.DocumentSnapshot;
 import net.historyarchive.catalog.outbox.event.DocumentSnapshots;
 import org.hibernate.Session;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -63,6 +66,10 @@ public class OutboxWriter implements DocumentChangeListener {
     }
 
     private Row row(ChangeEventType type, UUID id, long version, Instant at, Object data) {
+        return row(json, type, id, version, at, data);
+    }
+
+    private static Row row(ObjectMapper json, ChangeEventType type, UUID id, long version, Instant at, Object data) {
         try {
             return new Row(Ids.newId(), type, id, version, at, json.writeValueAsString(data));
         } catch (JsonProcessingException e) {
@@ -76,20 +83,34 @@ public class OutboxWriter implements DocumentChangeListener {
         }
         // Entities changed in this transaction must reach the database before their events do.
         entityManager.flush();
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (Row row : rows) {
-                    insert.setObject(1, row.eventId());
-                    insert.setString(2, row.type().cloudEventType());
-                    insert.setObject(3, row.aggregateId());
-                    insert.setLong(4, row.version());
-                    insert.setTimestamp(5, Timestamp.from(row.occurredAt()));
-                    insert.setString(6, row.payload());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        entityManager.unwrap(Session.class).doWork(connection -> insert(connection, rows));
+    }
+
+    /**
+     * "created" events for documents written with plain JDBC on {@code connection} (a restore
+     * from an export), in that connection's transaction.
+     */
+    public static void writeCreated(Connection connection, ObjectMapper json, List<DocumentView> documents) throws SQLException {
+        List<Row> rows = new ArrayList<>(documents.size());
+        for (DocumentView d : documents) {
+            rows.add(row(json, ChangeEventType.CREATED, d.id(), d.version(), d.updatedAt(), d));
+        }
+        insert(connection, rows);
+    }
+
+    private static void insert(Connection connection, List<Row> rows) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Row row : rows) {
+                insert.setObject(1, row.eventId());
+                insert.setString(2, row.type().cloudEventType());
+                insert.setObject(3, row.aggregateId());
+                insert.setLong(4, row.version());
+                insert.setTimestamp(5, Timestamp.from(row.occurredAt()));
+                insert.setString(6, row.payload());
+                insert.addBatch();
             }
-        });
+            insert.executeBatch();
+        }
     }
 
     private record Row(UUID eventId, ChangeEventType type, UUID aggregateId, long version, Instant occurredAt,

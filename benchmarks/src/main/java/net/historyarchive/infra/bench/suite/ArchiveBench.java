@@ -10,6 +10,7 @@ import java.util.Arrays;
  *   <li>{@code freshness}: commit-to-searchable latency at a steady write rate and during a bulk import</li>
  *   <li>{@code ingest}: N documents through the bulk import until searchable; view rebuild time</li>
  *   <li>{@code footprint}: start time to first answer and resident memory of each service</li>
+ *   <li>{@code harvest}: an OAI-PMH harvest and a full export of N documents (catalog-service alone)</li>
  * </ul>
  */
 public final class ArchiveBench {
@@ -31,6 +32,7 @@ public final class ArchiveBench {
                 case "freshness" -> net.historyarchive.infra.bench.freshness.FreshnessBenchmark.main(rest);
                 case "ingest" -> net.historyarchive.infra.bench.ingest.IngestEndToEndBenchmark.main(rest);
                 case "footprint" -> net.historyarchive.infra.bench.footprint.FootprintBenchmark.main(rest);
+                case "harvest" -> net.historyarchive.infra.bench.harvest.HarvestBenchmark.main(rest);
                 default -> {
                     System.err.println("unknown benchmark '" + args[0] + "': stack, search, freshness, ingest or footprint");
                     System.exit(2);

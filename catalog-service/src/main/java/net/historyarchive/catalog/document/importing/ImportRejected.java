@@ -10,7 +10,7 @@ import java.util.List;
 public record ImportRejected(String type, String title, int status, String detail, String instance,
                              int lines, int failed, List<ImportReport.LineError> errors, boolean errorsTruncated) {
 
-    static ImportRejected of(ImportReport report, String instance) {
+    public static ImportRejected of(ImportReport report, String instance) {
         ProblemType type = ProblemType.IMPORT_REJECTED;
         return new ImportRejected(type.uri(), type.title(), type.status(),
                 report.failed() + " of " + report.lines() + " lines are invalid; nothing was imported "

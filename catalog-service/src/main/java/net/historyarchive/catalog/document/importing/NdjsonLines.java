@@ -8,7 +8,7 @@ import java.util.Arrays;
  * Reads newline-delimited records as raw bytes (JSON parsing decodes UTF-8 strictly), refusing
  * any line longer than a limit instead of buffering it: one runaway line must not exhaust memory.
  */
-final class NdjsonLines {
+public final class NdjsonLines {
 
     private final InputStream in;
     private final int maxLineBytes;
@@ -19,14 +19,14 @@ final class NdjsonLines {
     private int lineLen;
     private int lineNumber;
 
-    NdjsonLines(InputStream in, int maxLineBytes) {
+    public NdjsonLines(InputStream in, int maxLineBytes) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
     }
 
     /** One line: its 1-based number and bytes, or {@code tooLong} when it exceeded the limit (its bytes are then dropped). */
-    record Line(int number, byte[] bytes, int length, boolean tooLong) {
-        boolean isBlank() {
+    public record Line(int number, byte[] bytes, int length, boolean tooLong) {
+        public boolean isBlank() {
             for (int i = 0; i < length; i++) {
                 byte b = bytes[i];
                 if (b != ' ' && b != '\t' && b != '\r') {
@@ -38,7 +38,7 @@ final class NdjsonLines {
     }
 
     /** @return the next line, or null at the end of input */
-    Line next() throws IOException {
+    public Line next() throws IOException {
         lineLen = 0;
         boolean tooLong = false;
         boolean sawAny = false;
