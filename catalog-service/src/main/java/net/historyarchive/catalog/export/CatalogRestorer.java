@@ -6,18 +6,19 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import net.historyarchive.catalog.collection.model.Collection;
 import net.historyarchive.catalog.common.json.JsonErrorDescriber;
-import net.historyarchive.catalog.common.problem.Problem;
 import net.historyarchive.catalog.common.validation.FieldError;
 import net.historyarchive.catalog.common.problem.ProblemException;
 import net.historyarchive.catalog.common.problem.ProblemType;
 import net.historyarchive.catalog.common.validation.InputValidator;
-import net.historyarchive.catalog.document.api.DocumentView;
 import net.historyarchive.catalog.document.importing.ImportReport;
 import net.historyarchive.catalog.document.importing.NdjsonLines;
 import net.historyarchive.catalog.document.model.Document;
 import net.historyarchive.catalog.document.service.DocumentMapper;
 import net.historyarchive.catalog.document.service.DocumentRules;
 import net.historyarchive.catalog.outbox.OutboxWriter;
+import net.historyarchive.catalog.outbox.event.DocumentSnapshot;
+import net.historyarchive.catalog.outbox.event.DocumentSnapshots;
+import net.historyarchive.catalog.common.validation.InvalidInputException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -142,7 +143,7 @@ public final class CatalogRestorer {
         final List<ImportReport.LineError> errors = new ArrayList<>();
         final Map<UUID, Collection> collectionsById = new HashMap<>();
         final Set<String> collectionNames = new HashSet<>();
-        final List<DocumentView> created = new ArrayList<>(BATCH_SIZE);
+        final List<DocumentSnapshot> created = new ArrayList<>(BATCH_SIZE);
         int lines;
         int failed;
         /** Lines of each type (all written when the restore commits). */
@@ -223,8 +224,8 @@ public final class CatalogRestorer {
             try {
                 return reader.readValue(line.bytes(), 0, line.length());
             } catch (JsonProcessingException e) {
-                Problem problem = JsonErrorDescriber.describe(e);
-                lineErrors.addAll(problem.errors().isEmpty() ? List.of(new FieldError("", problem.detail())) : problem.errors());
+                InvalidInputException problem = JsonErrorDescriber.describe(e);
+                lineErrors.addAll(problem.errors().isEmpty() ? List.of(new FieldError("", problem.getMessage())) : problem.errors());
                 return null;
             }
         }
@@ -326,7 +327,7 @@ public final class CatalogRestorer {
                 insertMembership.setObject(2, collection.id);
                 insertMembership.addBatch();
             }
-            created.add(DocumentMapper.toView(d));
+            created.add(DocumentSnapshots.of(d));
             if (created.size() == BATCH_SIZE) {
                 flush();
             }

@@ -90,9 +90,9 @@ public class OutboxWriter implements DocumentChangeListener {
      * "created" events for documents written with plain JDBC on {@code connection} (a restore
      * from an export), in that connection's transaction.
      */
-    public static void writeCreated(Connection connection, ObjectMapper json, List<DocumentView> documents) throws SQLException {
+    public static void writeCreated(Connection connection, ObjectMapper json, List<DocumentSnapshot> documents) throws SQLException {
         List<Row> rows = new ArrayList<>(documents.size());
-        for (DocumentView d : documents) {
+        for (DocumentSnapshot d : documents) {
             rows.add(row(json, ChangeEventType.CREATED, d.id(), d.version(), d.updatedAt(), d));
         }
         insert(connection, rows);
