@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -206,7 +205,7 @@ public final class OpenSearchServer implements AutoCloseable {
     }
 
     private List<String> command() {
-        List<String> command = new ArrayList<>(List.of(
+        return List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms" + heap, "-Xmx" + heap,
                 // From OpenSearch's jvm.options and the system options its launcher adds:
@@ -228,8 +227,7 @@ public final class OpenSearchServer implements AutoCloseable {
                 "path.logs=" + home.resolve("logs"),
                 "cluster.name=" + (temporary ? "archive-test" : "archive"),
                 "http.port=" + httpPort,
-                "transport.port=" + transportPort));
-        return command;
+                "transport.port=" + transportPort);
     }
 
     private void awaitReady(Path logs) throws IOException, InterruptedException {
