@@ -221,6 +221,8 @@ public final class OpenSearchServer implements AutoCloseable {
                 // A node out of memory is broken: exit so the launcher sees it, no 1 GB heap dump.
                 "-XX:+ExitOnOutOfMemoryError",
                 "-XX:ErrorFile=" + home.resolve("logs/hs_err_pid%p.log"),
+                // A temporary node deletes its directory itself if this JVM dies before close().
+                "-Darchive.opensearch.temporary=" + temporary,
                 "-cp", NodeClasspath.classpath(), NodeClasspath.MAIN_CLASS,
                 "path.home=" + home,
                 "path.data=" + home.resolve("data"),
