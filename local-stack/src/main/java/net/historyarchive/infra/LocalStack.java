@@ -11,10 +11,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,22 +27,15 @@ import java.util.regex.Pattern;
  */
 public final class LocalStack {
 
-    static final int POSTGRES_PORT = 15432;
-    static final int KAFKA_PORT = 19092;
-    static final int KAFKA_CONTROLLER_PORT = 19093;
-    static final int OPENSEARCH_PORT = 19200;
-    /** OpenSearchServer puts the node's transport on the HTTP port + 100. */
-    static final int OPENSEARCH_TRANSPORT_PORT = OPENSEARCH_PORT + 100;
     static final int CATALOG_PORT = 18080;
     static final int SEARCH_PORT = 18081;
+    /** PostgreSQL 15432, Kafka 19092 (controller 19093), OpenSearch 19200 (transport 19300), services 18080/18081. */
+    static final ArchiveStack.Ports PORTS = new ArchiveStack.Ports(15432, 19092, 19093, 19200, CATALOG_PORT, SEARCH_PORT);
     static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final Path root;
     private final Path data;
-    private final List<ChildService> children = new CopyOnWriteArrayList<>(); // read by the shutdown hook
-    private volatile PostgresServer postgres;
-    private volatile KafkaBroker kafka;
-    private volatile OpenSearchServer openSearch;
+    private volatile ArchiveStack stack; // read by the shutdown hook
     private volatile boolean stopping;
 
     LocalStack(Path root) {
@@ -84,34 +75,16 @@ public final class LocalStack {
         }
         boolean withSearch = Files.isRegularFile(searchJar);
 
-        Map<Integer, String> ports = new LinkedHashMap<>();
-        ports.put(POSTGRES_PORT, "PostgreSQL");
-        ports.put(KAFKA_PORT, "Kafka broker");
-        ports.put(KAFKA_CONTROLLER_PORT, "Kafka controller");
-        ports.put(OPENSEARCH_PORT, "OpenSearch");
-        ports.put(OPENSEARCH_TRANSPORT_PORT, "OpenSearch transport");
-        ports.put(CATALOG_PORT, "catalog-service");
-        if (withSearch) {
-            ports.put(SEARCH_PORT, "search-service");
+        Map<Integer, String> ports = PORTS.roles();
+        if (!withSearch) {
+            ports.remove(SEARCH_PORT);
         }
         ports.forEach(LocalStack::requireFreePort);
 
-        Path logs = data.resolve("logs");
-        say("Starting PostgreSQL 17 on port " + POSTGRES_PORT + " (data: " + data.resolve("postgres") + ")");
-        postgres = PostgresServer.startPersistent(POSTGRES_PORT, data.resolve("postgres"), logs.resolve("postgres.log"));
-        postgres.ensureDatabase("catalog");
-        postgres.ensureDatabase("search");
-
-        say("Starting Kafka on port " + KAFKA_PORT + " (data: " + data.resolve("kafka") + ")");
-        Logs.quietServers();
-        kafka = KafkaBroker.startPersistent(KAFKA_PORT, KAFKA_CONTROLLER_PORT, data.resolve("kafka"));
-
-        say("Starting OpenSearch on port " + OPENSEARCH_PORT + " (data: " + data.resolve("opensearch") + ")");
-        openSearch = OpenSearchServer.startPersistent(OPENSEARCH_PORT, data.resolve("opensearch"),
-                logs.resolve("opensearch.log"));
-
-        ChildService catalog = startService("catalog-service", CATALOG_PORT, catalogJar, "catalog", logs);
-        ChildService search = withSearch ? startService("search-service", SEARCH_PORT, searchJar, "search", logs) : null;
+        stack = ArchiveStack.persistent(root, data, PORTS, Map.of());
+        stack.startServers(LocalStack::say);
+        ChildService catalog = startService("catalog-service", CATALOG_PORT);
+        ChildService search = withSearch ? startService("search-service", SEARCH_PORT) : null;
 
         say("Waiting for catalog-service (log: " + catalog.log() + ")");
         catalog.awaitReady(READY_TIMEOUT);
@@ -164,22 +137,9 @@ public final class LocalStack {
         return " (still catching up with the change events; see /api/v1/freshness)";
     }
 
-    private ChildService startService(String name, int port, Path jar, String database, Path logs) throws IOException {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
-        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("ARCHIVE_OPENSEARCH_URL", openSearch.url());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-                root.resolve("test-infra/src/main/resources/dev-keys/public.pem").toString());
-        env.put("MP_JWT_VERIFY_ISSUER", DevToken.ISSUER);
-        ChildService service = new ChildService(name, port, logs.resolve(name + ".log"));
-        say("Starting " + name + " on port " + port);
-        service.start(jar, env);
-        children.add(service);
-        return service;
+    private ChildService startService(String module, int port) throws IOException {
+        say("Starting " + module + " on port " + port);
+        return stack.startService(module, port, List.of());
     }
 
     private void printSummary(ChildService catalog, String searchStatus, String token, Path samples) {
@@ -196,9 +156,9 @@ public final class LocalStack {
         System.out.println("Search API      " + search + "/api/v1/search?q=Pyongyang");
         System.out.println("Search Swagger  " + search + "/q/swagger-ui  (OpenAPI: " + search + "/q/openapi)");
         System.out.println("Search health   " + search + "/q/health  (freshness: " + search + "/api/v1/freshness)");
-        System.out.println("PostgreSQL      " + postgres.jdbcUrl("catalog") + " and .../search  (user postgres, password postgres)");
-        System.out.println("Kafka           " + kafka.bootstrapServers());
-        System.out.println("OpenSearch      " + openSearch.url());
+        System.out.println("PostgreSQL      " + stack.postgres().jdbcUrl("catalog") + " and .../search  (user postgres, password postgres)");
+        System.out.println("Kafka           " + stack.kafka().bootstrapServers());
+        System.out.println("OpenSearch      " + stack.openSearch().url());
         System.out.println("Data and logs   " + data);
         System.out.println();
         System.out.println("Dev token (archivist, 8 h; new one: ./archive token):");
@@ -208,32 +168,16 @@ public final class LocalStack {
                 + "-H \"Authorization: Bearer $TOKEN\" --data-binary @" + root.relativize(samples));
     }
 
-    /** Shutdown hook: services first (they still need the database, Kafka and OpenSearch while stopping). */
+    /** Shutdown hook: the stack stops services first, then the servers. */
     private void shutdown() {
         stopping = true;
-        if (postgres == null) {
+        ArchiveStack running = stack;
+        if (running == null) {
             return; // failed before anything started
         }
         System.err.println("\nStopping the archive...");
-        children.forEach(ChildService::expectExit);
-        for (int i = children.size() - 1; i >= 0; i--) {
-            children.get(i).stop();
-        }
-        if (openSearch != null) {
-            openSearch.close();
-        }
-        if (kafka != null) {
-            // Kafka warns about its own clients closing in the wrong order while it stops; not news.
-            java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.SEVERE);
-            try {
-                kafka.close();
-            } catch (Exception e) {
-                System.err.println("Stopping Kafka failed: " + e);
-            }
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        running.expectExit();
+        running.close();
         System.err.println("Stopped. Data kept in " + data + " (./archive reset deletes it).");
     }
 

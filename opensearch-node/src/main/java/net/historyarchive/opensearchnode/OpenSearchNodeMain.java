@@ -10,10 +10,12 @@ import org.opensearch.plugins.Plugin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs one OpenSearch node in this JVM until SIGTERM, which closes it cleanly.
@@ -45,6 +47,14 @@ public final class OpenSearchNodeMain {
             org.opensearch.index.mapper.MapperExtrasPlugin.class,
             org.opensearch.painless.PainlessPlugin.class);
 
+    /**
+     * Set by launchers for a node whose directory is theirs to delete ({@code -Darchive.opensearch.temporary=true}):
+     * if the launcher dies without deleting it, the node does so as it exits.
+     */
+    static final String TEMPORARY_PROPERTY = "archive.opensearch.temporary";
+
+    private static volatile Path homeToDelete;
+
     private OpenSearchNodeMain() {
     }
 
@@ -55,8 +65,11 @@ public final class OpenSearchNodeMain {
                 settings, Map.of(), null, () -> DEFAULTS.get("node.name"));
         configureLogging(environment);
         Node node = new ClasspathPluginNode(environment);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(node), "opensearch-node-shutdown"));
-        exitWithParent();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close(node);
+            deleteIfOrphaned();
+        }, "opensearch-node-shutdown"));
+        exitWithParent(environment.settings());
         try {
             node.start();
         } catch (Exception | Error e) {
@@ -72,11 +85,29 @@ public final class OpenSearchNodeMain {
      * A node must not outlive the JVM that launched it: a test JVM killed by Surefire or a local
      * run killed with SIGKILL would otherwise leave a 1 GB orphan holding its port and data.
      */
-    private static void exitWithParent() {
+    private static void exitWithParent(Settings settings) {
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
             System.err.println("The launching process (pid " + parent.pid() + ") exited; closing the node");
+            if (Boolean.getBoolean(TEMPORARY_PROPERTY)) {
+                homeToDelete = Path.of(settings.get("path.home"));
+            }
             System.exit(0); // runs the shutdown hook, which closes the node
         }));
+    }
+
+    /** A temporary node whose launcher died takes its directory (data, logs) with it. */
+    private static void deleteIfOrphaned() {
+        Path home = homeToDelete;
+        if (home == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(home)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            System.err.println("Could not delete " + home + ": " + e);
+        }
     }
 
     static Settings settings(String[] args) {

@@ -14,19 +14,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Quarkus service jar run as a child JVM, its output going to a log file: used by
- * {@link LocalStack} and by the end-to-end tests in system-tests.
+ * A Quarkus service jar run as a child JVM, its output going to a log file: used by the local
+ * stack, the benchmarks and the end-to-end tests in system-tests.
  *
  * <p>One instance is one process run: to restart a service, make a new instance (with its own
  * log file, so the log of the run before stays readable).
  */
-public final class ChildService {
+public final class ChildService implements AutoCloseable {
 
     private final String name;
     private final int port;
     private final Path log;
     private volatile Process process;
     private volatile boolean stopping;
+    private long startedNanos;
 
     public ChildService(String name, int port, Path log) {
         this.name = name;
@@ -44,6 +45,10 @@ public final class ChildService {
 
     public Path log() {
         return log;
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
     }
 
     /** Starts {@code java -jar jar} with the given environment added to ours; the log is overwritten. */
@@ -67,6 +72,7 @@ public final class ChildService {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().putAll(env);
+        startedNanos = System.nanoTime();
         process = pb.start();
         process.onExit().thenAccept(p -> {
             if (!stopping) {
@@ -91,27 +97,42 @@ public final class ChildService {
      * @throws IllegalStateException with the log path (and its last lines) on timeout or early exit
      */
     public void awaitReady(Duration timeout) throws InterruptedException {
+        awaitOk("/q/health/ready", timeout, Duration.ofMillis(250));
+    }
+
+    /**
+     * Polls {@code path} every 10 ms until it answers 200: for benchmarks that time a start.
+     *
+     * @return nanoseconds from {@link #start} to the first 200 answer
+     * @throws IllegalStateException with the log path (and its last lines) on timeout or early exit
+     */
+    public long awaitAnswer(String path, Duration timeout) throws InterruptedException {
+        awaitOk(path, timeout, Duration.ofMillis(10));
+        return System.nanoTime() - startedNanos;
+    }
+
+    private void awaitOk(String path, Duration timeout, Duration poll) throws InterruptedException {
         Process p = requireStarted();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
                 throw new IllegalStateException(name + " exited with code " + p.exitValue()
-                        + " before it was ready. Log: " + log + tail(25));
+                        + " before " + path + " answered. Log: " + log + tail(25));
             }
             try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {
                 // not listening yet
             }
-            Thread.sleep(500);
+            Thread.sleep(poll.toMillis());
         }
-        throw new IllegalStateException(name + " not ready on http://localhost:" + port
-                + "/q/health/ready after " + timeout.toSeconds() + " s. Log: " + log + tail(25));
+        throw new IllegalStateException(name + " did not answer 200 on " + url() + path + " within "
+                + timeout.toSeconds() + " s. Log: " + log + tail(25));
     }
 
     /** From now on an exit is expected: Ctrl-C also reaches the child, which may stop first. */
@@ -119,9 +140,15 @@ public final class ChildService {
         stopping = true;
     }
 
-    /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL if it takes longer than 20 s. */
+    /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL if it takes longer than 30 s. */
     public void stop() {
-        stop(Duration.ofSeconds(20));
+        stop(Duration.ofSeconds(30));
+    }
+
+    /** {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
     }
 
     /**

@@ -31,6 +31,8 @@ public final class DevToken {
     public static final Duration DEFAULT_TTL = Duration.ofHours(8);
     /** Where the key is when run from the repository root (single-file mode). */
     public static final Path KEY_FILE = Path.of("test-infra/src/main/resources/dev-keys/private.pem");
+    /** The public half, relative to the repository root: services started by the local stack verify with it. */
+    public static final Path PUBLIC_KEY_PATH = Path.of("test-infra/src/main/resources/dev-keys/public.pem");
     /** Where the key is when this class is used from the test-infra jar. */
     public static final String KEY_RESOURCE = "dev-keys/private.pem";
 

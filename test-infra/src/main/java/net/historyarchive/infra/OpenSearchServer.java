@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -206,7 +205,7 @@ public final class OpenSearchServer implements AutoCloseable {
     }
 
     private List<String> command() {
-        List<String> command = new ArrayList<>(List.of(
+        return List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms" + heap, "-Xmx" + heap,
                 // From OpenSearch's jvm.options and the system options its launcher adds:
@@ -222,14 +221,15 @@ public final class OpenSearchServer implements AutoCloseable {
                 // A node out of memory is broken: exit so the launcher sees it, no 1 GB heap dump.
                 "-XX:+ExitOnOutOfMemoryError",
                 "-XX:ErrorFile=" + home.resolve("logs/hs_err_pid%p.log"),
+                // A temporary node deletes its directory itself if this JVM dies before close().
+                "-Darchive.opensearch.temporary=" + temporary,
                 "-cp", NodeClasspath.classpath(), NodeClasspath.MAIN_CLASS,
                 "path.home=" + home,
                 "path.data=" + home.resolve("data"),
                 "path.logs=" + home.resolve("logs"),
                 "cluster.name=" + (temporary ? "archive-test" : "archive"),
                 "http.port=" + httpPort,
-                "transport.port=" + transportPort));
-        return command;
+                "transport.port=" + transportPort);
     }
 
     private void awaitReady(Path logs) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package net.historyarchive.infra.bench.footprint;
 
+import net.historyarchive.infra.ChildService;
 import net.historyarchive.infra.bench.corpus.ArchiveCorpus;
 import net.historyarchive.infra.bench.search.BenchQuery;
 import net.historyarchive.infra.bench.search.HttpSearchEngine;
@@ -11,7 +12,6 @@ import net.historyarchive.infra.bench.suite.Http;
 import net.historyarchive.infra.bench.suite.Machine;
 import net.historyarchive.infra.bench.suite.Markdown;
 import net.historyarchive.infra.bench.suite.Rss;
-import net.historyarchive.infra.bench.suite.ServiceProcess;
 import net.historyarchive.infra.bench.suite.Stack;
 import net.historyarchive.infra.bench.suite.StackInfo;
 
@@ -109,7 +109,7 @@ public final class FootprintBenchmark {
 
     private static Measure catalog(StackInfo stack, Path data, List<String> jvmOptions, int settle, int loadSeconds, int bulk,
                                    int port) throws Exception {
-        try (ServiceProcess catalog = new ServiceProcess("catalog-service (footprint)", port, data.resolve("logs/footprint-catalog.log"))) {
+        try (ChildService catalog = new ChildService("catalog-service (footprint)", port, data.resolve("logs/footprint-catalog.log"))) {
             catalog.start(stack.catalogJar(), jvmOptions, stack.serviceEnv("catalog", port));
             double first = catalog.awaitAnswer("/api/v1/documents?limit=1", Duration.ofMinutes(3)) / 1e9;
             System.out.printf("[bench] catalog-service answered %.2f s after start%n", first);
@@ -161,7 +161,7 @@ public final class FootprintBenchmark {
     }
 
     private static Measure search(StackInfo stack, Path data, List<String> jvmOptions, int settle, int port) throws Exception {
-        try (ServiceProcess search = new ServiceProcess("search-service (footprint)", port, data.resolve("logs/footprint-search.log"))) {
+        try (ChildService search = new ChildService("search-service (footprint)", port, data.resolve("logs/footprint-search.log"))) {
             search.start(stack.searchJar(), jvmOptions, stack.serviceEnv("search", port));
             double first = search.awaitAnswer("/api/v1/search?q=embassy&facets=type,person,place", Duration.ofMinutes(3)) / 1e9;
             System.out.printf("[bench] search-service answered %.2f s after start%n", first);

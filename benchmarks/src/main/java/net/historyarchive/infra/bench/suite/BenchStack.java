@@ -1,8 +1,7 @@
 package net.historyarchive.infra.bench.suite;
 
-import net.historyarchive.infra.KafkaBroker;
-import net.historyarchive.infra.OpenSearchServer;
-import net.historyarchive.infra.PostgresServer;
+import net.historyarchive.infra.ArchiveStack;
+import net.historyarchive.infra.ChildService;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,10 +15,10 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The system under test for the benchmarks: PostgreSQL 17 (databases catalog and search), a KRaft
- * Kafka broker, an OpenSearch node, catalog-service and search-service (child JVMs started exactly as the local run
- * starts them), on their own ports so that a benchmark never meets the local run (15432, 19092,
- * 18080, ...) or the tests.
+ * The system under test for the benchmarks: an {@link ArchiveStack}, as the local run starts it
+ * (PostgreSQL 17, Kafka, OpenSearch, catalog-service and search-service), on its own ports so that
+ * a benchmark never meets the local run (15432, 19092, 18080, ...) or the tests, and with
+ * PostgreSQL set up for a million documents.
  *
  * <pre>./archive bench stack [--data DIR] [--ports 25432,29092,29093,28080,28081,29200] [--service-jvm-options "..."]</pre>
  *
@@ -34,11 +33,7 @@ public final class BenchStack implements AutoCloseable {
     static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     private final Path data;
-    private PostgresServer postgres;
-    private KafkaBroker kafka;
-    private OpenSearchServer openSearch;
-    private ServiceProcess catalog;
-    private ServiceProcess search;
+    private volatile ArchiveStack stack; // read by the shutdown hook
     private StackInfo info;
 
     private BenchStack(Path data) {
@@ -77,45 +72,34 @@ public final class BenchStack implements AutoCloseable {
         }
         Files.createDirectories(data.resolve("logs"));
         Files.deleteIfExists(data.resolve(StackInfo.FILE));
-        postgres = PostgresServer.startPersistent(ports.get(0), data.resolve("postgres"), data.resolve("logs/postgres.log"),
-                POSTGRES_SETTINGS);
-        quietServers();
-        kafka = KafkaBroker.startPersistent(ports.get(1), ports.get(2), data.resolve("kafka"));
-        openSearch = OpenSearchServer.startPersistent(ports.get(5), data.resolve("opensearch"),
-                data.resolve("logs/opensearch.log"));
-        startServices(root, ports.get(3), ports.get(4), jvmOptions);
+        ArchiveStack.Ports stackPorts = new ArchiveStack.Ports(ports.get(0), ports.get(1), ports.get(2), ports.get(5),
+                ports.get(3), ports.get(4));
+        stack = ArchiveStack.persistent(root, data, stackPorts, POSTGRES_SETTINGS);
+        stack.startServers(line -> System.out.println("[bench stack] " + line));
+        startServices(stackPorts.catalog(), stackPorts.search(), jvmOptions);
     }
 
     /** Random ports, temporary data deleted on close: for the smoke test. */
     public static BenchStack startTemporary(Path root, Path data) throws Exception {
-        BenchStack stack = new BenchStack(data);
+        BenchStack bench = new BenchStack(data);
         try {
-            Files.createDirectories(data.resolve("logs"));
-            stack.postgres = PostgresServer.startTemporary();
-            quietServers();
-            stack.kafka = KafkaBroker.startTemporary();
-            stack.openSearch = OpenSearchServer.startTemporary();
-            stack.startServices(root, freePort(), freePort(), List.of());
-            return stack;
+            bench.stack = ArchiveStack.temporary(root, data.resolve("logs"));
+            bench.stack.startServers(line -> { });
+            bench.startServices(freePort(), freePort(), List.of());
+            return bench;
         } catch (Exception | Error e) {
-            stack.close();
+            bench.close();
             throw e;
         }
     }
 
-    private void startServices(Path root, int catalogPort, int searchPort, List<String> jvmOptions) throws Exception {
-        postgres.ensureDatabase("catalog");
-        postgres.ensureDatabase("search");
-        StackInfo env = new StackInfo(root, postgres.port(), kafka.bootstrapServers(), openSearch.url(), null, null,
-                -1, -1, jvmOptions);
-        catalog = new ServiceProcess("catalog-service", catalogPort, data.resolve("logs/catalog-service.log"));
-        catalog.start(env.catalogJar(), jvmOptions, env.serviceEnv("catalog", catalogPort));
-        search = new ServiceProcess("search-service", searchPort, data.resolve("logs/search-service.log"));
-        search.start(env.searchJar(), jvmOptions, env.serviceEnv("search", searchPort));
-        catalog.awaitAnswer("/q/health/ready", READY_TIMEOUT);
-        search.awaitAnswer("/q/health/ready", READY_TIMEOUT);
-        info = new StackInfo(root, postgres.port(), kafka.bootstrapServers(), openSearch.url(), catalog.url(), search.url(),
-                catalog.pid(), search.pid(), jvmOptions);
+    private void startServices(int catalogPort, int searchPort, List<String> jvmOptions) throws Exception {
+        ChildService catalog = stack.startService("catalog-service", catalogPort, jvmOptions);
+        ChildService search = stack.startService("search-service", searchPort, jvmOptions);
+        catalog.awaitReady(READY_TIMEOUT);
+        search.awaitReady(READY_TIMEOUT);
+        info = new StackInfo(stack.root(), stack.postgres().port(), stack.kafka().bootstrapServers(), stack.openSearch().url(),
+                catalog.url(), search.url(), catalog.pid(), search.pid(), jvmOptions);
         info.write(data.resolve(StackInfo.FILE));
     }
 
@@ -130,44 +114,11 @@ public final class BenchStack implements AutoCloseable {
         } catch (IOException ignored) {
             // best effort
         }
-        if (search != null) {
-            search.close();
-            search = null;
-        }
-        if (catalog != null) {
-            catalog.close();
-            catalog = null;
-        }
-        if (openSearch != null) {
-            openSearch.close();
-            openSearch = null;
-        }
-        if (kafka != null) {
-            java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.SEVERE);
-            try {
-                kafka.close();
-            } catch (Exception e) {
-                System.err.println("Stopping Kafka failed: " + e);
-            }
-            kafka = null;
-        }
-        if (postgres != null) {
-            postgres.close();
-            postgres = null;
-        }
-    }
-
-    // Held: java.util.logging keeps loggers weakly, and a collected logger forgets its level.
-    private static final List<java.util.logging.Logger> QUIET = new java.util.ArrayList<>();
-
-    /** Kafka's and zonky's INFO chatter down to WARNING, as the local run does. */
-    private static synchronized void quietServers() {
-        if (QUIET.isEmpty()) {
-            for (String category : List.of("kafka", "state.change.logger", "org.apache.kafka", "io.zonky")) {
-                java.util.logging.Logger logger = java.util.logging.Logger.getLogger(category);
-                logger.setLevel(java.util.logging.Level.WARNING);
-                QUIET.add(logger);
-            }
+        ArchiveStack running = stack;
+        if (running != null) {
+            running.expectExit(); // Ctrl-C reaches the services too
+            running.close();
+            stack = null;
         }
     }
 

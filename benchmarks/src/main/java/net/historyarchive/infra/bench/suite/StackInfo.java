@@ -1,12 +1,13 @@
 package net.historyarchive.infra.bench.suite;
 
+import net.historyarchive.infra.ArchiveStack;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -35,16 +36,7 @@ public record StackInfo(Path root, int postgresPort, String kafkaBootstrap, Stri
 
     /** The environment a service instance of this stack runs with (what the local run sets). */
     public Map<String, String> serviceEnv(String database, int httpPort) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(database));
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
-        env.put("ARCHIVE_OPENSEARCH_URL", openSearchUrl);
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("test-infra/src/main/resources/dev-keys/public.pem").toString());
-        env.put("MP_JWT_VERIFY_ISSUER", "archive-dev");
-        return env;
+        return ArchiveStack.serviceEnv(root, jdbcUrl(database), kafkaBootstrap, openSearchUrl, httpPort);
     }
 
     void write(Path file) throws IOException {
