@@ -35,7 +35,9 @@ final class ReadinessBalancer implements AutoCloseable {
     ReadinessBalancer(List<Integer> ports) {
         this.ports = List.copyOf(ports);
         ports.forEach(p -> ready.put(p, false));
-        poller.scheduleWithFixedDelay(this::poll, 0, 100, TimeUnit.MILLISECONDS);
+        // Once before the first request can be sent, then in the background.
+        poll();
+        poller.scheduleWithFixedDelay(this::poll, 100, 100, TimeUnit.MILLISECONDS);
     }
 
     private void poll() {

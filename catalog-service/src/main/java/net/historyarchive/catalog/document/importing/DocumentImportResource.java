@@ -13,7 +13,6 @@ import net.historyarchive.catalog.common.http.ApiMediaTypes;
 import net.historyarchive.catalog.common.problem.Problem;
 import net.historyarchive.catalog.common.problem.Problem.FieldError;
 import net.historyarchive.catalog.common.problem.ProblemException;
-import net.historyarchive.catalog.common.problem.ProblemResponses;
 import net.historyarchive.catalog.common.problem.ProblemType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -36,15 +35,10 @@ public class DocumentImportResource {
 
     private static final String PATH = "/api/v1/documents/import";
 
-    /** Seconds a refused client should wait before retrying: by then this instance left the load balancer. */
-    private static final String RETRY_AFTER_SECONDS = "5";
-
     private final DocumentImportService imports;
-    private final ImportDraining draining;
 
-    public DocumentImportResource(DocumentImportService imports, ImportDraining draining) {
+    public DocumentImportResource(DocumentImportService imports) {
         this.imports = imports;
-        this.draining = draining;
     }
 
     @POST
@@ -72,18 +66,13 @@ public class DocumentImportResource {
     @APIResponse(responseCode = "413", description = "Too many lines or bytes", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "ATOMIC import with invalid lines: nothing was written",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportRejected.class)))
-    @APIResponse(responseCode = "503", description = "This instance is shutting down; nothing was written. Retry after Retry-After seconds",
+    @APIResponse(responseCode = "503", description = "This instance is shutting down (ImportDraining); nothing was written. Retry after Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response importDocuments(
             @Parameter(description = "ATOMIC (all or nothing, default) or PER_LINE (skip invalid lines).",
                     schema = @Schema(enumeration = {"ATOMIC", "PER_LINE"}, defaultValue = "ATOMIC"))
             @QueryParam("mode") @DefaultValue("ATOMIC") String mode,
             InputStream body) {
-        if (draining.draining()) {
-            Problem refused = Problem.of(ProblemType.SHUTTING_DOWN,
-                    "This catalog-service instance is shutting down and starts no new import; nothing was written. Retry the import.");
-            return Response.fromResponse(ProblemResponses.of(refused, PATH)).header("Retry-After", RETRY_AFTER_SECONDS).build();
-        }
         ImportReport report = imports.importNdjson(body, parseMode(mode));
         if (report.mode() == ImportMode.ATOMIC && report.failed() > 0) {
             return Response.status(422).type(Problem.MEDIA_TYPE).entity(ImportRejected.of(report, PATH)).build();

@@ -70,8 +70,13 @@ public class OutboxRelay {
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
         if (thread != null) {
-            thread.interrupt();
-            thread.join(10_000);
+            // The loop notices within one poll interval, releases the lock and closes its producer;
+            // an interrupt right away would cut the producer's close short. Bounded: 10 s in all.
+            thread.join(8_000);
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(2_000);
+            }
         }
     }
 

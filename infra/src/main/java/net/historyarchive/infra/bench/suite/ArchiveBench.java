@@ -10,6 +10,7 @@ import java.util.Arrays;
  *   <li>{@code freshness}: commit-to-searchable latency at a steady write rate and during a bulk import</li>
  *   <li>{@code ingest}: N documents through the bulk import until searchable; view rebuild time</li>
  *   <li>{@code footprint}: start time to first answer and resident memory of each service</li>
+ *   <li>{@code limits}: catalog-service under its container memory limit (a memory cgroup), with its image's JVM options</li>
  * </ul>
  */
 public final class ArchiveBench {
@@ -20,7 +21,7 @@ public final class ArchiveBench {
     public static void main(String[] args) throws Exception {
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
-            System.out.println("usage: ./archive bench stack|search|freshness|ingest|footprint [--option value ...]; see docs/benchmarks.md");
+            System.out.println("usage: ./archive bench stack|search|freshness|ingest|footprint|limits [--option value ...]; see docs/benchmarks.md");
             return;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -31,8 +32,9 @@ public final class ArchiveBench {
                 case "freshness" -> net.historyarchive.infra.bench.freshness.FreshnessBenchmark.main(rest);
                 case "ingest" -> net.historyarchive.infra.bench.ingest.IngestEndToEndBenchmark.main(rest);
                 case "footprint" -> net.historyarchive.infra.bench.footprint.FootprintBenchmark.main(rest);
+                case "limits" -> net.historyarchive.infra.bench.footprint.ContainerLimitBenchmark.main(rest);
                 default -> {
-                    System.err.println("unknown benchmark '" + args[0] + "': stack, search, freshness, ingest or footprint");
+                    System.err.println("unknown benchmark '" + args[0] + "': stack, search, freshness, ingest, footprint or limits");
                     System.exit(2);
                 }
             }
