@@ -22,7 +22,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +60,8 @@ public final class ContainerLimitBenchmark {
         cli.rejectUnknown();
         String javaOpts = imageJavaOpts(root.resolve("catalog-service/Dockerfile"));
         Path jar = root.resolve("catalog-service/target/quarkus-app/quarkus-run.jar");
-        Path log = out.resolveSibling("container-limit-catalog.log");
+        Path log = root.resolve(".archive-data/bench/logs/container-limit-catalog.log");
+        Files.createDirectories(log.getParent());
         Files.createDirectories(out.getParent());
         Logs.quietServers();
         try (PostgresServer postgres = PostgresServer.startTemporary(); KafkaBroker kafka = KafkaBroker.startTemporary();
@@ -101,7 +104,7 @@ public final class ContainerLimitBenchmark {
         System.exit(0);
     }
 
-    record Result(int created, int failedCreates, int imported, int importStatus, double importSeconds) {
+    record Result(int created, Map<String, Integer> failures, int imported, int importStatus, double importSeconds) {
     }
 
     private static Result load(HttpClient http, String url, int rate, int seconds, int bulk) throws Exception {
@@ -114,6 +117,7 @@ public final class ContainerLimitBenchmark {
         }
         AtomicInteger created = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        Map<String, Integer> failures = new ConcurrentSkipListMap<>();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         for (int i = 0; i < rate * seconds; i++) {
             String body = documents.next();
@@ -125,6 +129,8 @@ public final class ContainerLimitBenchmark {
                             created.incrementAndGet();
                         } else {
                             failed.incrementAndGet();
+                            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                            failures.merge(e == null ? "HTTP " + r.statusCode() : cause.getClass().getSimpleName(), 1, Integer::sum);
                         }
                     }), i * (1_000_000_000L / rate), TimeUnit.NANOSECONDS);
         }
@@ -140,8 +146,11 @@ public final class ContainerLimitBenchmark {
             Thread.sleep(200); // the last scheduled creates are still answering
         }
         Matcher m = Pattern.compile("\"created\"\\s*:\\s*(\\d+)").matcher(imported.body());
-        return new Result(created.get(), rate * seconds - created.get(), m.find() ? Integer.parseInt(m.group(1)) : 0,
-                imported.statusCode(), importSeconds);
+        int unanswered = rate * seconds - created.get() - failed.get();
+        if (unanswered > 0) {
+            failures.put("no answer yet", unanswered);
+        }
+        return new Result(created.get(), failures, m.find() ? Integer.parseInt(m.group(1)) : 0, imported.statusCode(), importSeconds);
     }
 
     private static String report(long limitMib, String javaOpts, String heap, long idleRss, long hwm, MemoryCgroup cgroup,
@@ -160,6 +169,7 @@ public final class ContainerLimitBenchmark {
         t.row("OOM kills", Long.toString(cgroup.oomKills()));
         t.row("service alive at the end", alive ? "yes" : "NO");
         t.row("creates answered 201", String.format("%,d of %,d", r.created(), rate * seconds));
+        t.row("creates that failed, by cause", r.failures().isEmpty() ? "none" : r.failures().toString());
         t.row("import", String.format("HTTP %d, %,d documents in %.1f s", r.importStatus(), r.imported(), r.importSeconds()));
         md.append(t);
         md.append(String.format("%nLoad average after: %s.%n", Machine.loadAverage()));
