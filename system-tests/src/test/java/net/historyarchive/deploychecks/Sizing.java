@@ -16,10 +16,11 @@ final class Sizing {
 
     /**
      * Measured: the most memory a service JVM used besides its heap (metaspace, code cache, threads,
-     * direct buffers of Netty and Kafka, GC structures), in MiB. catalog-service's peak RSS was
-     * 542 MB with a 384 MiB heap during a 1,000,000-document import (docs/benchmarks.md).
+     * direct buffers of Netty and Kafka, GC structures), in MiB: catalog-service in a 768 MiB memory
+     * cgroup with its image's options peaked at 508 MiB RSS with a 371 MiB heap during a 50,000-line
+     * import (docs/benchmarks.md, "Footprint under a container limit").
      */
-    static final long MEASURED_NON_HEAP_MIB = 133;
+    static final long MEASURED_NON_HEAP_MIB = 137;
 
     /** The relay (catalog) or the consumer (search) gets this long to stop after the HTTP drain. */
     static final long WORKER_STOP_SECONDS = 10;
