@@ -2,27 +2,23 @@
 # DEVELOPMENT database bootstrap for docker compose and the k8s dev overlay (a byte-identical copy
 # lives in k8s/overlays/dev/postgres/; system-tests fails the build if the two differ).
 #
-# The postgres:17 image runs this once, when its data directory is empty, as the superuser.
-# It creates one login role and one database per service:
+# The postgres:17 image runs this ONCE, when its data directory is empty, as the superuser.
+# It creates catalog-service's login role and database (search-service has no database: its view
+# lives in OpenSearch):
 #   catalog  (owner catalog, password $CATALOG_DB_PASSWORD) - catalog-service
-#   search   (owner search,  password $SEARCH_DB_PASSWORD)  - search-service
-# Passwords come from the environment and are passed to psql as variables (:'name' quotes them),
-# never pasted into SQL text.
+# The password comes from the environment and is passed to psql as a variable (:'name' quotes it),
+# never pasted into SQL text. Changing CATALOG_DB_PASSWORD later does NOT change the role's
+# password (this script does not run again): check-login.sh says so at the next start, and
+# README.md ("Changing a database password") gives the rotation procedure.
 set -euo pipefail
 
 : "${CATALOG_DB_PASSWORD:?CATALOG_DB_PASSWORD must be set}"
-: "${SEARCH_DB_PASSWORD:?SEARCH_DB_PASSWORD must be set}"
 
 psql -v ON_ERROR_STOP=1 --username "${POSTGRES_USER:-postgres}" --dbname postgres \
-  -v catalog_password="$CATALOG_DB_PASSWORD" \
-  -v search_password="$SEARCH_DB_PASSWORD" <<'SQL'
+  -v catalog_password="$CATALOG_DB_PASSWORD" <<'SQL'
 CREATE ROLE catalog LOGIN PASSWORD :'catalog_password';
 CREATE DATABASE catalog OWNER catalog ENCODING 'UTF8' TEMPLATE template0;
 REVOKE ALL ON DATABASE catalog FROM PUBLIC;
-
-CREATE ROLE search LOGIN PASSWORD :'search_password';
-CREATE DATABASE search OWNER search ENCODING 'UTF8' TEMPLATE template0;
-REVOKE ALL ON DATABASE search FROM PUBLIC;
 SQL
 
-echo "Created databases catalog and search with their owner roles."
+echo "Created database catalog with its owner role."

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -177,6 +178,8 @@ class ComposeFileTest {
         }
         assertThat(service("postgres").path("healthcheck").path("test").toString()).contains("pg_isready");
         assertThat(service("kafka").path("healthcheck").path("test").toString()).contains("kafka-broker-api-versions.sh");
+        assertThat(service("opensearch").path("healthcheck").path("test").toString())
+                .as("the cluster answers and its shards are allocated").contains("/_cluster/health?wait_for_status=yellow");
         for (String name : List.of("catalog-service", "search-service")) {
             String port = environment(service(name)).get("QUARKUS_HTTP_PORT");
             assertThat(service(name).path("healthcheck").path("test").toString())
@@ -211,7 +214,7 @@ class ComposeFileTest {
             Map<String, String> env = environment(service(name));
             assertThat(env).as("%s: variables whose default names localhost", name)
                     .containsKeys(config.variablesThatMustBeSet().toArray(String[]::new));
-            config.datasource().ifPresent(ds -> {
+            config.database().ifPresent(ds -> {
                 assertThat(env.get(ds.urlVariable())).isEqualTo("jdbc:postgresql://postgres:5432/" + ds.database());
                 assertThat(env.get(ds.userVariable())).isEqualTo(ds.user());
                 assertThat(initScript).as("the init script creates %s's database and role", name)
@@ -232,6 +235,15 @@ class ComposeFileTest {
                         .as("%s starts once the topics exist", name).isEqualTo("service_completed_successfully");
             });
         }
+        Map<String, String> search = environment(service("search-service"));
+        assertThat(search.get(OpenSearchSettings.URL)).isEqualTo("http://opensearch:9200");
+        assertThat(search).as("security is off in compose: no OpenSearch credentials")
+                .doesNotContainKeys(OpenSearchSettings.USERNAME, OpenSearchSettings.PASSWORD);
+        assertThat(service("search-service").path("depends_on").path("opensearch").path("condition").asText())
+                .isEqualTo("service_healthy");
+        assertThat(service("search-service").path("depends_on").has("postgres")).as("search-service has no database").isFalse();
+        assertThat(Repo.read(FILE)).as("nothing of search-service's former database is left").doesNotContain("SEARCH_DB_");
+
         Map<String, String> catalog = environment(service("catalog-service"));
         assertThat(catalog.get("MP_JWT_VERIFY_ISSUER")).isEqualTo(DevTokenSource.issuer());
         String keyLocation = catalog.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
@@ -287,7 +299,8 @@ class ComposeFileTest {
     @Test
     void infrastructureImagesAndKraftMode() {
         assertThat(service("postgres").path("image").asText()).isEqualTo("postgres:17");
-        assertThat(service("kafka").path("image").asText()).matches("apache/kafka:4\\.1\\.\\d+");
+        assertThat(service("kafka").path("image").asText()).as("the project's Kafka version (pom.xml)")
+                .isEqualTo("apache/kafka:" + ProjectVersions.kafka());
         Map<String, String> kafka = environment(service("kafka"));
         assertThat(kafka.get("KAFKA_PROCESS_ROLES")).contains("broker").contains("controller");
         assertThat(kafka).doesNotContainKey("KAFKA_ZOOKEEPER_CONNECT");
@@ -295,16 +308,93 @@ class ComposeFileTest {
     }
 
     @Test
-    void postgresInitScriptCreatesBothDatabases() {
+    void openSearchIsTheOfficialImageSingleNodeWithSecurityOffAndAFixedHeap() {
+        JsonNode os = service("opensearch");
+        String image = os.path("image").asText();
+        assertThat(image).matches("opensearchproject/opensearch:2\\.19\\.\\d+");
+        ProjectVersions.opensearch().ifPresent(v -> assertThat(image).as("the version the tests run").endsWith(":" + v));
+        Map<String, String> env = environment(os);
+        assertThat(env.get("discovery.type")).isEqualTo("single-node");
+        assertThat(env.get("DISABLE_SECURITY_PLUGIN")).as("security off, said so in the file").isEqualTo("true");
+        assertThat(Repo.read(FILE)).contains("security plugin DISABLED");
+        Matcher heap = Pattern.compile("-Xms(\\d+)m -Xmx(\\d+)m").matcher(env.getOrDefault("OPENSEARCH_JAVA_OPTS", ""));
+        assertThat(heap.matches()).as("OPENSEARCH_JAVA_OPTS sets the heap: %s", env.get("OPENSEARCH_JAVA_OPTS")).isTrue();
+        assertThat(heap.group(1)).isEqualTo(heap.group(2));
+        assertThat(megabytes(os.path("mem_limit").asText())).as("room beside the heap")
+                .isGreaterThanOrEqualTo(2L * Long.parseLong(heap.group(2)));
+        assertThat(volumes(os)).anySatisfy(v -> {
+            assertThat(COMPOSE.path("volumes").has(v[0])).as("a named volume").isTrue();
+            assertThat(v[1]).isEqualTo("/usr/share/opensearch/data");
+        });
+        assertThat(Repo.read(FILE)).as("built-in analysis only (asciifolding, stemmer): no ICU plugin").doesNotContain("analysis-icu");
+    }
+
+    /** 768m, 1g, 512M to megabytes. */
+    static long megabytes(String size) {
+        Matcher m = Pattern.compile("(\\d+)([kKmMgG])?[bB]?").matcher(size);
+        assertThat(m.matches()).as("a size: %s", size).isTrue();
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(java.util.Locale.ROOT);
+        return switch (unit) {
+            case "g" -> n * 1024;
+            case "m" -> n;
+            case "k" -> n / 1024;
+            default -> n / (1024 * 1024);
+        };
+    }
+
+    @Test
+    void servicesRunUnderTheSameMemoryLimitAsInKubernetesAndStopGracefully() {
+        for (String name : List.of("catalog-service", "search-service")) {
+            JsonNode s = service(name);
+            assertThat(megabytes(s.path("mem_limit").asText())).as("%s: mem_limit", name).isEqualTo(Sizing.LIMIT_MIB);
+            assertThat(environment(s)).as("%s: the image's JVM options apply", name).doesNotContainKey(ServiceConfig.JAVA_OPTS);
+            Matcher grace = Pattern.compile("(\\d+)s").matcher(s.path("stop_grace_period").asText());
+            assertThat(grace.matches()).as("%s: stop_grace_period in seconds", name).isTrue();
+            assertThat(Long.parseLong(grace.group(1))).as("%s: docker compose stop waits for the drain", name)
+                    .isGreaterThanOrEqualTo(Sizing.shutdownSeconds(name));
+        }
+    }
+
+    @Test
+    void aChangedDatabasePasswordIsReportedBeforeTheCatalogStarts() {
+        JsonNode check = service("postgres-login-check");
+        assertThat(isOneShot(check)).isTrue();
+        assertThat(check.path("image").asText()).isEqualTo(service("postgres").path("image").asText());
+        Map<String, String> env = environment(check);
+        ServiceConfig.Datasource ds = ServiceConfig.of("catalog-service").datasource().orElseThrow();
+        Map<String, String> catalog = environment(service("catalog-service"));
+        assertThat(env.get("DB_PASSWORD")).isEqualTo(catalog.get(ds.passwordVariable()));
+        assertThat(env.get("DB_USER")).isEqualTo(catalog.get(ds.userVariable()));
+        assertThat(env.get("DB_NAME")).isEqualTo(ds.database());
+        assertThat(env.get("PASSWORD_VARIABLE")).isEqualTo(ds.passwordVariable());
+        assertThat(service("catalog-service").path("depends_on").path("postgres-login-check").path("condition").asText())
+                .isEqualTo("service_completed_successfully");
+        String[] script = volumes(check).stream().filter(v -> v[0].endsWith("check-login.sh")).findFirst().orElseThrow();
+        assertThat(check.path("entrypoint").toString()).contains(script[1]);
+        assertThat(Repo.read(script[0])).contains("password authentication failed", "ALTER ROLE", "README.md");
+        assertThat(Repo.bytes("k8s/overlays/dev/postgres/check-login.sh")).isEqualTo(Repo.bytes(script[0].substring(2)));
+    }
+
+    @Test
+    void postgresKeepsItsDurableDefaults() {
+        JsonNode pg = service("postgres");
+        String settings = pg.path("command").toString() + pg.path("entrypoint") + environment(pg);
+        assertThat(Durability.offenders(settings)).as("postgres must keep fsync, synchronous_commit and full_page_writes on").isEmpty();
+        assertThat(pg.path("image").asText()).as("the official image, whose defaults are durable").startsWith("postgres:");
+    }
+
+    @Test
+    void postgresInitScriptCreatesTheCatalogDatabaseOnly() {
         String[] init = volumes(service("postgres")).stream()
                 .filter(v -> v[1].startsWith("/docker-entrypoint-initdb.d/")).findFirst()
                 .orElseThrow(() -> new AssertionError("no init script mounted into /docker-entrypoint-initdb.d"));
         Path script = Repo.path(init[0]);
         assertThat(script).isRegularFile();
         assertThat(Files.isExecutable(script)).as("executable, so the image runs rather than sources it").isTrue();
-        assertThat(Repo.read(script)).contains("CREATE DATABASE catalog", "CREATE DATABASE search",
-                "CREATE ROLE catalog", "CREATE ROLE search", ":'catalog_password'", ":'search_password'");
-        assertThat(environment(service("postgres"))).containsKeys("CATALOG_DB_PASSWORD", "SEARCH_DB_PASSWORD");
+        assertThat(Repo.read(script)).contains("CREATE DATABASE catalog", "CREATE ROLE catalog", ":'catalog_password'")
+                .as("search-service has no database any more").doesNotContain("CREATE DATABASE search", "CREATE ROLE search");
+        assertThat(environment(service("postgres"))).containsKeys("CATALOG_DB_PASSWORD").doesNotContainKey("SEARCH_DB_PASSWORD");
     }
 
     @Test

@@ -89,7 +89,20 @@ class DockerfileTest {
                 .anySatisfy(copy -> assertThat(copy).contains(quarkusApp + "quarkus/"));
         String entrypoint = runtime.stream().filter(i -> i.keyword().equals("ENTRYPOINT")).map(Instruction::args)
                 .findFirst().orElseThrow(() -> new AssertionError("no ENTRYPOINT"));
-        assertThat(entrypoint).startsWith("[").contains("\"java\"", "\"-jar\"", "\"/deployments/quarkus-run.jar\"");
+        assertThat(entrypoint).startsWith("[").contains("exec java $JAVA_OPTS ", "-jar /deployments/quarkus-run.jar");
+        assertThat(entrypoint).as("JVM tuning is overridable (JAVA_OPTS), never baked into the ENTRYPOINT")
+                .doesNotContain("-Xmx", "-Xms", "MaxRAMPercentage", "MaxRAM=");
+        String javaOpts = Sizing.imageJavaOpts(module);
+        double heapShare = Sizing.heapPercentage(javaOpts) / 100;
+        long heapMib = Math.round(Sizing.LIMIT_MIB * heapShare);
+        assertThat(Sizing.LIMIT_MIB - heapMib)
+                .as("room beside the heap in a %d MiB container: at least 2x the measured %d MiB",
+                        Sizing.LIMIT_MIB, Sizing.MEASURED_NON_HEAP_MIB)
+                .isGreaterThanOrEqualTo(2 * Sizing.MEASURED_NON_HEAP_MIB);
+        assertThat(javaOpts).contains("-XX:+ExitOnOutOfMemoryError");
+        assertThat(runtime.stream().filter(i -> i.keyword().equals("LABEL")).map(Instruction::args))
+                .as("the image says its version (the release passes the Maven version)")
+                .anySatisfy(label -> assertThat(label).contains("org.opencontainers.image.version=\"${VERSION}\""));
         String port = ServiceConfig.of(module).propertyKeys().contains("quarkus.http.port")
                 ? readProperty(module, "quarkus.http.port") : "8080";
         assertThat(runtime).contains(new Instruction("EXPOSE", port));

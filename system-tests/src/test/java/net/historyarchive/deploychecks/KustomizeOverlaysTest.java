@@ -233,7 +233,10 @@ class KustomizeOverlaysTest {
             "production", Map.of(
                     "archive-jwt", "ConfigMap provided by the platform (production public key and issuer)",
                     "catalog-db-app", "Secret created by CloudNativePG for Cluster catalog-db",
-                    "search-db-app", "Secret created by CloudNativePG for Cluster search-db"));
+                    "search-service-opensearch", "Secret provided by the platform: search-service's OpenSearch user (username, password)",
+                    "archive-opensearch-ca", "Secret created by the OpenSearch operator for OpenSearchCluster archive-opensearch (its CA, ca.crt)",
+                    "archive-opensearch-admin", "Secret provided by the platform: the operator's admin login",
+                    "archive-opensearch-securityconfig", "Secret provided by the platform: OpenSearch's security configuration"));
 
     @ParameterizedTest
     @MethodSource("overlays")
@@ -243,7 +246,9 @@ class KustomizeOverlaysTest {
         List<String> problems = new ArrayList<>();
         r.podTemplates().forEach((workload, template) -> {
             PodSpec pod = template.getSpec();
-            for (Container c : pod.getContainers()) {
+            List<Container> containers = new ArrayList<>(pod.getContainers());
+            containers.addAll(pod.getInitContainers());
+            for (Container c : containers) {
                 for (var from : c.getEnvFrom()) {
                     if (from.getConfigMapRef() != null) {
                         checkRef(r, problems, external, workload, "ConfigMap", from.getConfigMapRef().getName(), null);
@@ -283,7 +288,9 @@ class KustomizeOverlaysTest {
         if (overlay.equals("production")) {
             // The external Secret is the one CloudNativePG creates: <cluster>-app for a Cluster here.
             assertThat(r.generic("postgresql.cnpg.io", "Cluster").stream().map(c -> c.getMetadata().getName() + "-app"))
-                    .contains("catalog-db-app", "search-db-app");
+                    .contains("catalog-db-app");
+            assertThat(r.generic("opensearch.opster.io", "OpenSearchCluster").stream().map(c -> c.getMetadata().getName() + "-ca"))
+                    .as("the operator names its CA Secret <cluster>-ca").contains("archive-opensearch-ca");
         }
     }
 
@@ -328,25 +335,41 @@ class KustomizeOverlaysTest {
     void everyImageHasAnExplicitTagAndTheServiceImagesComeFromTheImagesEntries(String overlay) {
         Rendered r = Rendered.of(overlay);
         List<String> problems = new ArrayList<>();
-        r.podTemplates().forEach((workload, t) -> t.getSpec().getContainers().forEach(c -> {
-            String image = c.getImage();
-            String lastPart = image.substring(image.lastIndexOf('/') + 1);
-            if (!lastPart.contains(":") && !image.contains("@sha256:")) {
-                problems.add(workload + ": image " + image + " has no tag");
-            }
-        }));
+        r.podTemplates().forEach((workload, t) -> {
+            List<Container> containers = new ArrayList<>(t.getSpec().getContainers());
+            containers.addAll(t.getSpec().getInitContainers());
+            containers.forEach(c -> {
+                String image = c.getImage();
+                String lastPart = image.substring(image.lastIndexOf('/') + 1);
+                if (!lastPart.contains(":") && !image.contains("@sha256:")) {
+                    problems.add(workload + ": image " + image + " has no tag");
+                } else if (image.endsWith(":latest")) {
+                    problems.add(workload + ": image " + image + " is latest (not reproducible)");
+                }
+            });
+        });
         assertThat(problems).isEmpty();
         for (String service : SERVICES) {
             String image = r.container(service).getImage();
             if (overlay.equals("dev")) {
                 assertThat(image).isEqualTo("historyarchive/" + service + ":dev");
             } else {
-                assertThat(image).startsWith("ghcr.io/historyarchive/" + service + ":");
+                String tag = image.substring(image.lastIndexOf(':') + 1);
+                assertThat(image).isEqualTo("ghcr.io/historyarchive/" + service + ":" + tag);
+                assertThat(tag).as("%s: a released version", service).matches("\\d+\\.\\d+\\.\\d+");
+                assertThat(ProjectVersions.compare(tag, ProjectVersions.release(ProjectVersions.project())))
+                        .as("%s: tag %s is this project's version %s or an earlier release", service, tag, ProjectVersions.project())
+                        .isLessThanOrEqualTo(0);
             }
+        }
+        if (overlay.equals("production")) {
+            assertThat(r.container("catalog-service").getImage().replace("catalog-service", "search-service"))
+                    .as("both services are released together, with one version").isEqualTo(r.container("search-service").getImage());
         }
         assertThat(Repo.read("k8s/base/kustomization.yaml"))
                 .contains("newName: ghcr.io/historyarchive/catalog-service")
-                .contains("newName: ghcr.io/historyarchive/search-service");
+                .contains("newName: ghcr.io/historyarchive/search-service")
+                .as("the tag is the overlay's alone (one source of truth, set by .ci/release)").doesNotContain("newTag");
     }
 
     @ParameterizedTest
@@ -444,7 +467,7 @@ class KustomizeOverlaysTest {
         String initScript = init.getData().get("10-create-databases.sh");
         for (String service : SERVICES) {
             Map<String, String> env = r.environment(r.container(service));
-            ServiceConfig.of(service).datasource().ifPresent(ds -> {
+            ServiceConfig.of(service).database().ifPresent(ds -> {
                 assertThat(env.get(ds.urlVariable())).isEqualTo("jdbc:postgresql://postgres:5432/" + ds.database());
                 assertThat(initScript).contains("CREATE DATABASE " + ds.database() + " OWNER " + ds.user());
                 // The service's password and the one the init script gives the role: the same Secret key.
@@ -472,6 +495,34 @@ class KustomizeOverlaysTest {
         assertThat(kafkaEnv.get("KAFKA_ADVERTISED_LISTENERS")).contains("://" + catalogEnv.get("KAFKA_BOOTSTRAP_SERVERS"));
         assertThat(catalogEnv.get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
         assertServicePort(r, "kafka", 9092);
+        assertThat(k.getImage()).as("the project's Kafka version (pom.xml)").isEqualTo("apache/kafka:" + ProjectVersions.kafka());
+
+        StatefulSet opensearch = r.get(StatefulSet.class, "opensearch");
+        Container os = opensearch.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(os.getImage()).as("the image docker compose runs")
+                .isEqualTo(ComposeFileTest.service("opensearch").path("image").asText());
+        Map<String, String> osEnv = r.environment(os);
+        assertThat(osEnv).containsEntry("discovery.type", "single-node").containsEntry("DISABLE_SECURITY_PLUGIN", "true")
+                .as("vm.max_map_count is not needed without mmap").containsEntry("node.store.allow_mmap", "false");
+        assertThat(opensearch.getSpec().getTemplate().getSpec().getInitContainers())
+                .as("no privileged sysctl init container").isEmpty();
+        assertThat(opensearch.getSpec().getVolumeClaimTemplates()).isNotEmpty();
+        assertServicePort(r, "opensearch", 9200);
+        Map<String, String> searchEnv = r.environment(r.container("search-service"));
+        assertThat(searchEnv.get(OpenSearchSettings.URL)).isEqualTo("http://opensearch:9200");
+        assertThat(searchEnv).doesNotContainKeys(OpenSearchSettings.USERNAME, OpenSearchSettings.PASSWORD);
+        assertThat(r.all(Secret.class)).noneMatch(secret -> secret.getMetadata().getName().startsWith("search-db"));
+
+        // A changed password is reported before catalog-service starts, by the same script as in docker compose.
+        Container check = r.get(Deployment.class, "catalog-service").getSpec().getTemplate().getSpec().getInitContainers()
+                .stream().filter(c -> c.getName().equals("postgres-login-check")).findFirst()
+                .orElseThrow(() -> new AssertionError("catalog-service has no postgres-login-check init container"));
+        assertThat(r.configMap("postgres-login-check").getData().get("check-login.sh"))
+                .isEqualTo(Repo.read("compose/postgres/check-login.sh"));
+        ServiceConfig.Datasource catalogDb = ServiceConfig.of("catalog-service").datasource().orElseThrow();
+        assertThat(secretRef(check, "DB_PASSWORD").getName()).isEqualTo(secretRef(r.container("catalog-service"), catalogDb.passwordVariable()).getName());
+        assertThat(secretRef(check, "DB_PASSWORD").getKey()).isEqualTo(secretRef(r.container("catalog-service"), catalogDb.passwordVariable()).getKey());
+        assertThat(r.environment(check).get("DB_NAME")).isEqualTo(catalogDb.database());
 
         ConfigMap jwt = r.configMap("archive-jwt");
         assertThat(jwt.getData().get("public.pem"))
@@ -503,7 +554,7 @@ class KustomizeOverlaysTest {
         var kafka = kafkas.get(0);
         String cluster = kafka.getMetadata().getName();
         assertThat(kafka.getSpec().getZookeeper()).as("KRaft: no ZooKeeper").isNull();
-        assertThat(kafka.getSpec().getKafka().getVersion()).startsWith("4.1.");
+        assertThat(kafka.getSpec().getKafka().getVersion()).as("the project's Kafka version (pom.xml)").isEqualTo(ProjectVersions.kafka());
         var pools = r.all(io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class).stream()
                 .filter(p -> cluster.equals(p.getMetadata().getLabels().get("strimzi.io/cluster"))).toList();
         assertThat(pools).as("KafkaNodePools of " + cluster).isNotEmpty();
@@ -522,17 +573,17 @@ class KustomizeOverlaysTest {
 
         // CloudNativePG: typed model unavailable, so the fields used are checked here.
         List<GenericKubernetesResource> clusters = r.generic("postgresql.cnpg.io", "Cluster");
-        assertThat(clusters).hasSize(2);
+        assertThat(clusters).as("only the catalog has a database; search-service's view is in OpenSearch").hasSize(1);
         Set<String> databases = new TreeSet<>();
         for (GenericKubernetesResource c : clusters) {
             CnpgCluster.check(c);
             databases.add(CnpgCluster.database(c));
         }
-        assertThat(databases).containsExactly("catalog", "search");
+        assertThat(databases).containsExactly("catalog");
 
         for (String service : SERVICES) {
             Map<String, String> env = r.environment(r.container(service));
-            ServiceConfig.of(service).datasource().ifPresent(ds -> {
+            ServiceConfig.of(service).database().ifPresent(ds -> {
                 Matcher url = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw:5432/([a-z0-9_]+)").matcher(env.get(ds.urlVariable()));
                 assertThat(url.matches()).as(service + ": " + ds.urlVariable() + " points at a CloudNativePG -rw Service: "
                         + env.get(ds.urlVariable())).isTrue();

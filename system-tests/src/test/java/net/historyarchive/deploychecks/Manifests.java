@@ -42,6 +42,8 @@ import java.util.Set;
  *   <li>Strimzi Kafka, KafkaNodePool, KafkaTopic: Strimzi's own model classes (io.strimzi:api).</li>
  *   <li>CloudNativePG Cluster: no Java model exists, so it stays a GenericKubernetesResource and
  *       the tests check its required fields and their types explicitly.</li>
+ *   <li>OpenSearch operator (opensearch.opster.io) and Prometheus operator (monitoring.coreos.com)
+ *       resources: GenericKubernetesResources validated against their CRDs' schemas ({@link CrdSchema}).</li>
  * </ul>
  * Strictness: Jackson's scalar coercion is off ("8080" is not an int, "true" is not a boolean), and
  * after binding, every model object's {@code additionalProperties} (where both libraries put
@@ -49,7 +51,7 @@ import java.util.Set;
  */
 final class Manifests {
 
-    static final Set<String> GENERIC_GROUPS = Set.of("postgresql.cnpg.io");
+    static final Set<String> GENERIC_GROUPS = Set.of("postgresql.cnpg.io", "opensearch.opster.io", "monitoring.coreos.com");
 
     static final KubernetesSerialization SERIALIZATION = strictSerialization();
 
@@ -130,6 +132,12 @@ final class Manifests {
         if (type == null && !GENERIC_GROUPS.contains(group)) {
             throw new AssertionError(id + ": no typed model for this apiVersion and kind"
                     + " (a misspelt kind or an API version Kubernetes does not serve?)");
+        }
+        if (type == null && CrdSchema.covers(group)) {
+            List<String> problems = CrdSchema.problems(doc);
+            if (!problems.isEmpty()) {
+                throw new AssertionError(id + ": does not match its CRD's schema: " + problems);
+            }
         }
         Object parsed;
         try {

@@ -36,7 +36,14 @@ record ServiceConfig(String module, Set<String> propertyKeys, Set<String> refere
                     "catalog-service's @ConfigMapping(prefix = \"archive.events\") EventsConfig#replicationFactor()"
                             + " (default 1, used when the relay creates the topic); the production overlay sets 3"
                             + " to match its KafkaTopic"),
-            "search-service", Map.of());
+            "search-service", OpenSearchSettings.KEYS);
+
+    /**
+     * Read by the JVM or the container image rather than by Quarkus: the image's ENTRYPOINT expands
+     * $JAVA_OPTS (checked against the module's Dockerfile), and every JVM reads JAVA_TOOL_OPTIONS.
+     */
+    static final String JAVA_OPTS = "JAVA_OPTS";
+    static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
 
     private static final Pattern WHOLE_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
     private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?}");
@@ -95,7 +102,20 @@ record ServiceConfig(String module, Set<String> propertyKeys, Set<String> refere
         for (String variable : referencedVariables) {
             defaultOf(variable).filter(d -> d.contains("localhost")).ifPresent(d -> result.add(variable));
         }
+        if (!DATABASE_OWNERS.contains(module)) {
+            // Left-overs of a database this service no longer owns: ServiceConfigTest#searchServiceHasNoDatabase
+            // fails while they exist; the deployment files must not supply them.
+            datasource().ifPresent(ds -> result.remove(ds.urlVariable()));
+        }
         return result;
+    }
+
+    /** The target design: each service owns one store, and only the catalog's is PostgreSQL (search-service's is OpenSearch). */
+    static final Set<String> DATABASE_OWNERS = Set.of("catalog-service");
+
+    /** The database this service owns and the deployment files must wire (empty for search-service). */
+    Optional<Datasource> database() {
+        return DATABASE_OWNERS.contains(module) ? datasource() : Optional.empty();
     }
 
     /** Where a service's datasource settings come from, and the database and role they default to. */
@@ -138,6 +158,12 @@ record ServiceConfig(String module, Set<String> propertyKeys, Set<String> refere
 
     /** Why the service reads this variable, or empty if it does not. */
     Optional<String> whyRead(String variable) {
+        if (variable.equals(JAVA_TOOL_OPTIONS)) {
+            return Optional.of("read by the JVM itself");
+        }
+        if (variable.equals(JAVA_OPTS) && Repo.read(module + "/Dockerfile").contains("$JAVA_OPTS")) {
+            return Optional.of("expanded by the ENTRYPOINT of " + module + "/Dockerfile");
+        }
         if (referencedVariables.contains(variable)) {
             return Optional.of("referenced as ${" + variable + "} in " + module + "'s application.properties");
         }

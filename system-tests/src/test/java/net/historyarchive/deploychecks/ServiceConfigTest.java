@@ -42,6 +42,24 @@ class ServiceConfigTest {
     }
 
     @Test
+    void searchServiceReadsItsOpenSearchSettings() {
+        ServiceConfig search = ServiceConfig.of("search-service");
+        for (String variable : new String[] {OpenSearchSettings.URL, OpenSearchSettings.USERNAME,
+                OpenSearchSettings.PASSWORD, "ARCHIVE_OPENSEARCH_INDEX_PREFIX"}) {
+            assertThat(search.whyRead(variable)).as(variable).isPresent();
+        }
+        assertThat(search.whyRead("JAVA_OPTS").orElseThrow()).contains("search-service/Dockerfile");
+    }
+
+    /** Holds once the OpenSearch rewrite (#11) has removed search-service's PostgreSQL. */
+    @Test
+    void searchServiceHasNoDatabase() {
+        ServiceConfig search = ServiceConfig.of("search-service");
+        assertThat(search.datasource()).as("search-service's view lives in OpenSearch, not PostgreSQL").isEmpty();
+        assertThat(search.propertyKeys()).noneMatch(k -> k.startsWith("quarkus.datasource.") || k.startsWith("quarkus.flyway."));
+    }
+
+    @Test
     void datasourceAndKafkaWiringIsReadFromTheProperties() {
         ServiceConfig catalog = ServiceConfig.of("catalog-service");
         assertThat(catalog.datasource()).hasValue(new ServiceConfig.Datasource(

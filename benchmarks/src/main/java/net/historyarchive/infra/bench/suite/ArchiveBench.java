@@ -11,6 +11,7 @@ import java.util.Arrays;
  *   <li>{@code ingest}: N documents through the bulk import until searchable; view rebuild time</li>
  *   <li>{@code footprint}: start time to first answer and resident memory of each service</li>
  *   <li>{@code harvest}: an OAI-PMH harvest and a full export of N documents (catalog-service alone)</li>
+ *   <li>{@code limits}: catalog-service under its container memory limit (a memory cgroup), with its image's JVM options</li>
  * </ul>
  */
 public final class ArchiveBench {
@@ -21,7 +22,7 @@ public final class ArchiveBench {
     public static void main(String[] args) throws Exception {
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
-            System.out.println("usage: ./archive bench stack|search|freshness|ingest|footprint [--option value ...]; see docs/benchmarks.md");
+            System.out.println("usage: ./archive bench stack|search|freshness|ingest|footprint|limits [--option value ...]; see docs/benchmarks.md");
             return;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -33,8 +34,9 @@ public final class ArchiveBench {
                 case "ingest" -> net.historyarchive.infra.bench.ingest.IngestEndToEndBenchmark.main(rest);
                 case "footprint" -> net.historyarchive.infra.bench.footprint.FootprintBenchmark.main(rest);
                 case "harvest" -> net.historyarchive.infra.bench.harvest.HarvestBenchmark.main(rest);
+                case "limits" -> net.historyarchive.infra.bench.footprint.ContainerLimitBenchmark.main(rest);
                 default -> {
-                    System.err.println("unknown benchmark '" + args[0] + "': stack, search, freshness, ingest or footprint");
+                    System.err.println("unknown benchmark '" + args[0] + "': stack, search, freshness, ingest, footprint, harvest or limits");
                     System.exit(2);
                 }
             }

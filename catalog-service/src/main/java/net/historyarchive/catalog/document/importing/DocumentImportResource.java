@@ -66,6 +66,8 @@ public class DocumentImportResource {
     @APIResponse(responseCode = "413", description = "Too many lines or bytes", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "ATOMIC import with invalid lines: nothing was written",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportRejected.class)))
+    @APIResponse(responseCode = "503", description = "This instance is shutting down (ImportDraining); nothing was written. Retry after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response importDocuments(
             @Parameter(description = "ATOMIC (all or nothing, default) or PER_LINE (skip invalid lines).",
                     schema = @Schema(enumeration = {"ATOMIC", "PER_LINE"}, defaultValue = "ATOMIC"))

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -69,8 +70,13 @@ public class OutboxRelay {
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
         if (thread != null) {
-            thread.interrupt();
-            thread.join(10_000);
+            // The loop notices within one poll interval, releases the lock and closes its producer;
+            // an interrupt right away would cut the producer's close short. Bounded: 10 s in all.
+            thread.join(8_000);
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(2_000);
+            }
         }
     }
 
@@ -80,14 +86,17 @@ public class OutboxRelay {
             try (Connection connection = dataSource.getConnection();
                  EventPublisher publisher = new EventPublisher(bootstrapServers, config.topic(), config.source(), json)) {
                 connection.setAutoCommit(true);
-                awaitLeadership(connection);
-                if (!running) {
+                if (!awaitLeadership(connection)) {
                     return;
                 }
-                TopicSetup.ensureTopic(bootstrapServers, config);
-                OutboxStore.listen(connection);
-                LOG.infof("Outbox relay active, publishing to topic %s", config.topic());
-                relayLoop(connection, publisher);
+                try {
+                    TopicSetup.ensureTopic(bootstrapServers, config);
+                    OutboxStore.listen(connection);
+                    LOG.infof("Outbox relay active, publishing to topic %s", config.topic());
+                    relayLoop(connection, publisher);
+                } finally {
+                    releaseLeadership(connection);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -104,11 +113,31 @@ public class OutboxRelay {
         }
     }
 
-    /** Waits until this instance holds the relay lock; the lock is released when the connection closes. */
-    private void awaitLeadership(Connection connection) throws Exception {
+    /** Waits until this instance holds the relay lock; false when it stopped first. */
+    private boolean awaitLeadership(Connection connection) throws Exception {
         status.standby();
-        while (running && !OutboxStore.tryLock(connection, config.relay().lockKey())) {
+        while (running) {
+            if (OutboxStore.tryLock(connection, config.relay().lockKey())) {
+                return true;
+            }
             sleep(config.relay().pollInterval());
+        }
+        return false;
+    }
+
+    /**
+     * Gives the relay lock up explicitly. Closing the connection does not: it goes back to the pool
+     * with the session lock still held, and a standby replica would wait for the pool to close it
+     * (at shutdown, after the HTTP drain) instead of taking over at once.
+     */
+    private void releaseLeadership(Connection connection) {
+        try {
+            OutboxStore.unlock(connection, config.relay().lockKey());
+            status.standby();
+            LOG.info("Outbox relay stopped and released its lock");
+        } catch (SQLException e) {
+            // A broken connection: PostgreSQL ends its session, and the session's locks with it.
+            LOG.debugf(e, "Could not release the relay lock explicitly");
         }
     }
 

@@ -70,6 +70,13 @@ final class OutboxStore {
         }
     }
 
+    static void unlock(Connection connection, long key) throws SQLException {
+        try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            unlock.setLong(1, key);
+            unlock.execute();
+        }
+    }
+
     static void listen(Connection connection) throws SQLException {
         try (Statement listen = connection.createStatement()) {
             listen.execute("LISTEN outbox_event");
