@@ -68,6 +68,9 @@ class HostileInputIT {
         HostileInputSuite.Result result = new HostileInputSuite(catalog, search, token("archivist"), token("archive-admin"))
                 .run(seed, AT_LEAST);
         System.out.println(result.report(0));
+        Path report = Path.of(System.getProperty("system-tests.output", "target")).resolve("hostile-input-report.txt");
+        java.nio.file.Files.writeString(report, result.report(Integer.MAX_VALUE));
+        System.out.println("[hostile] full report: " + report);
         assertThat(result.requests()).isGreaterThanOrEqualTo(10_000);
         assertThat(result.passed()).as(() -> result.report(60) + logTails()).isTrue();
     }

@@ -23,7 +23,11 @@ import java.util.Optional;
 final class RawHttp implements AutoCloseable {
 
     /** An answer: status, headers in order, body. {@code status} is -1 when the server closed without answering. */
-    record Answer(int status, List<HostileRequest.Header> headers, byte[] body) {
+    record Answer(int status, List<HostileRequest.Header> headers, byte[] body, boolean http10) {
+
+        Answer(int status, List<HostileRequest.Header> headers, byte[] body) {
+            this(status, headers, body, false);
+        }
 
         static Answer none() {
             return new Answer(-1, List.of(), new byte[0]);
@@ -62,19 +66,23 @@ final class RawHttp implements AutoCloseable {
             disconnect();
         }
         byte[] bytes = request.wireBytes(target, host + ":" + port);
+        boolean reused = socket != null;
         Answer answer;
         try {
             answer = sendAndRead(bytes, request);
         } catch (IOException firstTry) {
-            if (request.breaksFraming() || socket == null) {
+            if (request.breaksFraming() || !reused) {
                 disconnect();
                 throw firstTry;
             }
-            // A kept-alive connection the server had already closed: one retry on a new one.
+            answer = Answer.none();
+        }
+        if (answer.status() < 0 && reused && !request.breaksFraming()) {
+            // A kept-alive connection the server had closed (after a 414, say): one retry on a new one.
             disconnect();
             answer = sendAndRead(bytes, request);
         }
-        boolean close = request.breaksFraming() || answer.status() < 0
+        boolean close = request.breaksFraming() || answer.status() < 0 || answer.http10()
                 || answer.header("Connection").map(v -> v.toLowerCase(Locale.ROOT).contains("close")).orElse(false);
         if (close) {
             disconnect();
@@ -120,21 +128,22 @@ final class RawHttp implements AutoCloseable {
             int colon = line.indexOf(':');
             headers.add(HostileRequest.Header.of(line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
         }
-        Answer partial = new Answer(status, headers, new byte[0]);
+        boolean http10 = parts[0].equals("HTTP/1.0");
+        Answer partial = new Answer(status, headers, new byte[0], http10);
         if (head || status == 204 || status == 304 || status / 100 == 1) {
             return partial;
         }
         Optional<String> length = partial.header("Content-Length");
         if (partial.header("Transfer-Encoding").map(v -> v.equalsIgnoreCase("chunked")).orElse(false)) {
-            return new Answer(status, headers, chunked());
+            return new Answer(status, headers, chunked(), http10);
         }
         if (length.isPresent()) {
-            return new Answer(status, headers, in.readNBytes(Integer.parseInt(length.get())));
+            return new Answer(status, headers, in.readNBytes(Integer.parseInt(length.get())), http10);
         }
         // Delimited by the end of the connection.
         byte[] body = in.readNBytes(MAX_BODY);
         disconnect();
-        return new Answer(status, headers, body);
+        return new Answer(status, headers, body, http10);
     }
 
     private byte[] chunked() throws IOException {

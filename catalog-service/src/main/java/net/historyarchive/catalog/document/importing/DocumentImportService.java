@@ -10,6 +10,7 @@ import net.historyarchive.catalog.collection.model.Collection;
 import net.historyarchive.catalog.collection.repository.CollectionRepository;
 import net.historyarchive.catalog.common.Ids;
 import net.historyarchive.catalog.common.Timestamps;
+import net.historyarchive.catalog.common.json.JsonTextBytes;
 import net.historyarchive.catalog.common.problem.JsonErrorDescriber;
 import net.historyarchive.catalog.common.problem.Problem;
 import net.historyarchive.catalog.common.problem.Problem.FieldError;
@@ -127,6 +128,11 @@ public class DocumentImportService {
             return Parsed.failed(line.number(), List.of(new FieldError("", "line is longer than " + MAX_LINE_BYTES + " bytes")));
         }
         DocumentInput input;
+        try {
+            JsonTextBytes.check(line.bytes(), 0, line.length());
+        } catch (JsonTextBytes.Malformed e) {
+            return Parsed.failed(line.number(), List.of(new FieldError("", "not JSON text: " + e.getMessage())));
+        }
         try {
             input = reader.readValue(line.bytes(), 0, line.length());
         } catch (JsonProcessingException e) {
