@@ -22,9 +22,9 @@ import java.util.TreeSet;
  *       with a {@code type} and a {@code title}; across the run one type has one status and one
  *       (type, status) one title. Exception: requests the HTTP codec refuses before any route sees
  *       them (request line over 4 KB: 414, header section over 20 KB: 431, broken framing or broken
- *       percent-encoding: 400 or a closed connection) are answered by Vert.x/Quarkus with an empty
- *       body, which no Quarkus hook can change (quarkusio/quarkus#55082); for those an empty 400, 414
- *       or 431 is accepted.</li>
+ *       percent-encoding: 400, an asterisk target: 404, or a closed connection) are answered by
+ *       Vert.x/Quarkus with an empty body, which no Quarkus hook can change (quarkusio/quarkus#55082);
+ *       for those an empty 414 or 431, and for malformed requests any empty 4xx, is accepted.</li>
  * </ul>
  */
 final class Verdicts {
@@ -37,7 +37,7 @@ final class Verdicts {
         }
     }
 
-    private static final Set<Integer> CODEC_STATUSES = Set.of(400, 414, 431);
+    private static final Set<Integer> CODEC_STATUSES = Set.of(414, 431);
     private static final String PROBLEM_PREFIX = "urn:historyarchive:problem:";
 
     private final List<Failure> failures = new ArrayList<>();
@@ -69,8 +69,8 @@ final class Verdicts {
             return answer.status() < 300;
         }
         String contentType = answer.header("Content-Type").orElse("");
-        if (answer.body().length == 0 && contentType.isEmpty() && CODEC_STATUSES.contains(answer.status())
-                && (request.breaksFraming() || answer.status() != 400)) {
+        if (answer.body().length == 0 && contentType.isEmpty()
+                && (request.breaksFraming() || CODEC_STATUSES.contains(answer.status()))) {
             codecAnswers++;
             return false;
         }
