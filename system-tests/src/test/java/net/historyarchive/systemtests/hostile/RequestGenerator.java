@@ -394,7 +394,9 @@ final class RequestGenerator {
 
     private void headers(Operation op) {
         String target = path(op);
-        byte[] body = validBody(op);
+        // An import stores whatever it accepts without saying so in a way the suite can track (its ids are
+        // new), so header cases send it lines that must all be refused; every other write gets its example.
+        byte[] body = op.body() != null && op.body().mediaType().contains("ndjson") ? unstorableBody(op) : validBody(op);
         boolean write = isWrite(op);
         for (String accept : ACCEPT_JUNK) {
             header(op, "Accept: " + clip(accept), target, replace(headersOf(op), "Accept", accept), body, Expect.ANY);
