@@ -159,10 +159,11 @@ class MalformedRequestTest {
     }
 
     @ParameterizedTest(name = "Content-Type \"{0}\"")
-    @ValueSource(strings = {"", "garbage", ";;;", "application/json; charset=\""})
+    @ValueSource(strings = {"", "garbage", ";;;", "/"})
     void aContentTypeThatIsNoMediaTypeIs415(String contentType) {
+        byte[] body = "{\"title\": \"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         new RejectedWrites(new CatalogDb(dataSource))
-                .send(() -> asArchivist().header("Content-Type", contentType).body("{\"title\": \"x\"}").post(DOCUMENTS).then())
+                .send(() -> asArchivist().header("Content-Type", contentType).body(body).post(DOCUMENTS).then())
                 .spec(problem(415, "unsupported-media-type", DOCUMENTS));
     }
 }
