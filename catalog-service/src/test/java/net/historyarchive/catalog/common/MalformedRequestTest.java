@@ -127,4 +127,43 @@ class MalformedRequestTest {
                 .send(() -> asArchivist().delete(DOCUMENTS).then())
                 .spec(problem(405, "method-not-allowed", DOCUMENTS));
     }
+
+    /** Bytes Jackson would read anyway: overlong '/' decoded as "/", a UTF-8-encoded surrogate, UTF-16 guessed from NULs. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "7b227469746c65223a222e2ec0af227d",
+            "7b227469746c65223a22e080af227d",
+            "7b227469746c65223a22eda080227d",
+            "007b0022007400690074006c00650022003a002200780022007d"})
+    void aBodyThatIsNotUtf8JsonTextIs400(String hex) {
+        byte[] body = java.util.HexFormat.of().parseHex(hex);
+        new RejectedWrites(new CatalogDb(dataSource))
+                .send(() -> asArchivist().contentType(Api.JSON).body(body).post(DOCUMENTS).then())
+                .spec(problem(400, "malformed-request", DOCUMENTS));
+    }
+
+    @Test
+    void aPropertyWrittenTwiceIs400() {
+        new RejectedWrites(new CatalogDb(dataSource))
+                .send(() -> jsonBody("{\"name\": \"Twice\", \"name\": 1}").post(COLLECTIONS).then())
+                .spec(problem(400, "malformed-request", COLLECTIONS))
+                .body("detail", containsString("Duplicate field 'name'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"[]", "[1956, 9, 19]", "19560919", "\"1956-09-19T10:00:00\""})
+    void aDateThatIsNotAStringIs400(String start) {
+        new RejectedWrites(new CatalogDb(dataSource))
+                .send(() -> jsonBody("{\"title\": \"Dated\", \"date\": {\"start\": " + start + ", \"precision\": \"DAY\"}}").post(DOCUMENTS).then())
+                .spec(problem(400, "validation-failed", DOCUMENTS));
+    }
+
+    @ParameterizedTest(name = "Content-Type \"{0}\"")
+    @ValueSource(strings = {"", "garbage", ";;;", "/"})
+    void aContentTypeThatIsNoMediaTypeIs415(String contentType) {
+        byte[] body = "{\"title\": \"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        new RejectedWrites(new CatalogDb(dataSource))
+                .send(() -> asArchivist().header("Content-Type", contentType).body(body).post(DOCUMENTS).then())
+                .spec(problem(415, "unsupported-media-type", DOCUMENTS));
+    }
 }

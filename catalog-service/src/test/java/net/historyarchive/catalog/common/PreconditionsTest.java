@@ -40,7 +40,8 @@ class PreconditionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"W/\"3\"", "\"1\", \"2\"", "\"three\"", "\"\"", "\""})
+    @ValueSource(strings = {"W/\"3\"", "\"1\", \"2\"", "\"three\"", "\"\"", "\"", "\"+3\"", "\"-3\"", "\"\u0663\"", "\" 3\"",
+            "\"99999999999999999999\""})
     void anEtagThisServiceDidNotIssueIs412(String value) {
         assertEquals(412, status(() -> Preconditions.expectedVersion(value)));
     }

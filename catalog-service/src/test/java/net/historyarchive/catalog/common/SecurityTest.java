@@ -52,6 +52,22 @@ class SecurityTest {
     }
 
     @Test
+    void aTokenIssuedInTheFutureIs401() {
+        String document = Api.createDocumentTitled("Guarded");
+        String collection = Api.createCollection(Api.unique("Guarded"));
+        forEveryWrite(document, collection, request -> request.header("Authorization", Tokens.issuedInTheFuture()),
+                401, "unauthorized");
+    }
+
+    @Test
+    void twoAuthorizationHeadersAre400EvenIfOneIsValid() {
+        String document = Api.createDocumentTitled("Guarded");
+        String collection = Api.createCollection(Api.unique("Guarded"));
+        forEveryWrite(document, collection, request -> request.header("Authorization", Tokens.archivist())
+                .header("Authorization", "Bearer not.a.jwt"), 400, "malformed-request");
+    }
+
+    @Test
     void garbageOrANonBearerAuthorizationIs401() {
         String document = Api.createDocumentTitled("Guarded");
         String collection = Api.createCollection(Api.unique("Guarded"));

@@ -37,11 +37,11 @@ public final class Preconditions {
         }
         String digits = value.startsWith("\"") && value.endsWith("\"") && value.length() >= 2
                 ? value.substring(1, value.length() - 1) : value;
-        try {
-            return Long.parseLong(digits);
-        } catch (NumberFormatException e) {
+        // ASCII digits only: Long.parseLong also takes "+1" and other scripts' digits, which no ETag of ours holds.
+        if (!digits.matches("[0-9]{1,18}")) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "If-Match " + value + " is not an ETag this service issued");
         }
+        return Long.parseLong(digits);
     }
 }

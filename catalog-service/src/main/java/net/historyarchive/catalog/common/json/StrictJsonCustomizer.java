@@ -1,6 +1,6 @@
 package net.historyarchive.catalog.common.json;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,8 +26,16 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         configure(mapper);
     }
 
+    /** Applied last, so that this module's deserializers win over those of modules Quarkus registers (JavaTimeModule's LocalDate). */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     public static ObjectMapper configure(ObjectMapper mapper) {
         mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        // {"title": "a", "title": 1}: which one the sender meant is a guess (and records failed on it with a 500).
+        mapper.configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
         mapper.configure(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, true);
         mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
@@ -41,9 +49,8 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         }
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.EmptyArray, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Collection).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-        // A date is YYYY-MM-DD: a date-time such as 1956-09-26T10:00:00 is an error, not silently cut to its day.
-        mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
-        mapper.registerModule(new SimpleModule("safe-text").addDeserializer(String.class, new SafeTextDeserializer()));
+        mapper.registerModule(new SimpleModule("safe-text").addDeserializer(String.class, new SafeTextDeserializer())
+                .addDeserializer(LocalDate.class, new StrictLocalDateDeserializer()));
         return mapper;
     }
 }

@@ -13,6 +13,7 @@ import net.historyarchive.catalog.common.Timestamps;
 import net.historyarchive.catalog.common.domain.LimitExceededException;
 import net.historyarchive.catalog.common.json.JsonErrorDescriber;
 import net.historyarchive.catalog.common.validation.FieldError;
+import net.historyarchive.catalog.common.json.JsonTextBytes;
 import net.historyarchive.catalog.common.validation.InputValidator;
 import net.historyarchive.catalog.common.validation.InvalidInputException;
 import net.historyarchive.catalog.document.api.DocumentInput;
@@ -124,6 +125,11 @@ public class DocumentImportService {
             return Parsed.failed(line.number(), List.of(new FieldError("", "line is longer than " + MAX_LINE_BYTES + " bytes")));
         }
         DocumentInput input;
+        try {
+            JsonTextBytes.check(line.bytes(), 0, line.length());
+        } catch (JsonTextBytes.Malformed e) {
+            return Parsed.failed(line.number(), List.of(new FieldError("", "not JSON text: " + e.getMessage())));
+        }
         try {
             input = reader.readValue(line.bytes(), 0, line.length());
         } catch (JsonProcessingException e) {

@@ -6,7 +6,7 @@ import net.historyarchive.infra.bench.corpus.ArchiveCorpus;
 import net.historyarchive.infra.bench.suite.Cli;
 import net.historyarchive.infra.bench.suite.Http;
 import net.historyarchive.infra.bench.suite.Rss;
-import net.historyarchive.infra.bench.suite.ServiceProcess;
+import net.historyarchive.infra.ChildService;
 import net.historyarchive.infra.bench.suite.StackInfo;
 
 import java.io.BufferedOutputStream;
@@ -58,8 +58,8 @@ public final class HarvestBenchmark {
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            StackInfo env = new StackInfo(root, postgres.port(), kafka.bootstrapServers(), null, null, -1, -1, List.of());
-            try (ServiceProcess catalog = new ServiceProcess("catalog-service", port, data.resolve("logs/catalog-service.log"))) {
+            StackInfo env = new StackInfo(root, postgres.port(), kafka.bootstrapServers(), null, null, null, -1, -1, List.of());
+            try (ChildService catalog = new ChildService("catalog-service", port, data.resolve("logs/catalog-service.log"))) {
                 catalog.start(env.catalogJar(), List.of(), env.serviceEnv("catalog", port));
                 catalog.awaitAnswer("/q/health/live", Duration.ofMinutes(5));
                 HttpClient http = Http.client();
@@ -95,7 +95,7 @@ public final class HarvestBenchmark {
         }
     }
 
-    private static void harvest(HttpClient http, ServiceProcess catalog) throws Exception {
+    private static void harvest(HttpClient http, ChildService catalog) throws Exception {
         String base = catalog.url() + "/oai";
         long records = 0;
         long pages = 0;
@@ -145,7 +145,7 @@ public final class HarvestBenchmark {
         }
     }
 
-    private static void export(HttpClient http, ServiceProcess catalog) throws Exception {
+    private static void export(HttpClient http, ChildService catalog) throws Exception {
         long start = System.nanoTime();
         long lines = 0;
         long bytes = 0;
