@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The system under test for the benchmarks: PostgreSQL 17 (databases catalog and search), a KRaft
+ * The system under test for the benchmarks: PostgreSQL 17 (the catalog's database; the naive search baseline adds its own), a KRaft
  * Kafka broker, an OpenSearch node, catalog-service and search-service (child JVMs started exactly as the local run
  * starts them), on their own ports so that a benchmark never meets the local run (15432, 19092,
  * 18080, ...) or the tests.
@@ -57,16 +57,16 @@ public final class BenchStack implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-shutdown"));
         stack.startPersistent(root, ports, jvm.isEmpty() ? List.of() : Arrays.asList(jvm.split("\\s+")));
         System.out.println("[bench stack] ready: catalog " + stack.info.catalogUrl() + ", search " + stack.info.searchUrl()
-                + ", PostgreSQL " + stack.info.jdbcUrl("search") + ", Kafka " + stack.info.kafkaBootstrap()
+                + ", PostgreSQL " + stack.info.jdbcUrl("catalog") + ", Kafka " + stack.info.kafkaBootstrap()
                 + ", OpenSearch " + stack.info.openSearchUrl() + "; data " + data);
         new CountDownLatch(1).await();
     }
 
     /**
      * PostgreSQL as a server for a million documents would be set up, not with its defaults for
-     * tiny machines (128 MB of shared buffers, a twentieth of the view's table and indexes at
-     * 1,000,000 documents, so every search read its rows from the OS cache): a sixth of this
-     * machine's 24 GiB. Every engine that uses PostgreSQL in a benchmark gets the same server.
+     * tiny machines (128 MB of shared buffers, a small fraction of a million documents' table and
+     * indexes, so every query would read its rows from the OS cache): a sixth of this
+     * machine's 24 GiB. The catalog and the naive search baseline share this server.
      */
     static final Map<String, String> POSTGRES_SETTINGS = Map.of("shared_buffers", "4GB");
 
@@ -105,13 +105,12 @@ public final class BenchStack implements AutoCloseable {
 
     private void startServices(Path root, int catalogPort, int searchPort, List<String> jvmOptions) throws Exception {
         postgres.ensureDatabase("catalog");
-        postgres.ensureDatabase("search");
         StackInfo env = new StackInfo(root, postgres.port(), kafka.bootstrapServers(), openSearch.url(), null, null,
                 -1, -1, jvmOptions);
         catalog = new ServiceProcess("catalog-service", catalogPort, data.resolve("logs/catalog-service.log"));
-        catalog.start(env.catalogJar(), jvmOptions, env.serviceEnv("catalog", catalogPort));
+        catalog.start(env.catalogJar(), jvmOptions, env.catalogEnv(catalogPort));
         search = new ServiceProcess("search-service", searchPort, data.resolve("logs/search-service.log"));
-        search.start(env.searchJar(), jvmOptions, env.serviceEnv("search", searchPort));
+        search.start(env.searchJar(), jvmOptions, env.searchEnv(searchPort));
         catalog.awaitAnswer("/q/health/ready", READY_TIMEOUT);
         search.awaitAnswer("/q/health/ready", READY_TIMEOUT);
         info = new StackInfo(root, postgres.port(), kafka.bootstrapServers(), openSearch.url(), catalog.url(), search.url(),

@@ -33,15 +33,26 @@ public record StackInfo(Path root, int postgresPort, String kafkaBootstrap, Stri
         return root.resolve("search-service/target/quarkus-app/quarkus-run.jar");
     }
 
-    /** The environment a service instance of this stack runs with (what the local run sets). */
-    public Map<String, String> serviceEnv(String database, int httpPort) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(database));
+    /** The environment a catalog-service instance of this stack runs with (what the local run sets). */
+    public Map<String, String> catalogEnv(int httpPort) {
+        Map<String, String> env = commonEnv(httpPort);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl("catalog"));
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        return env;
+    }
+
+    /** The environment a search-service instance of this stack runs with: Kafka and OpenSearch, no database. */
+    public Map<String, String> searchEnv(int httpPort) {
+        Map<String, String> env = commonEnv(httpPort);
         env.put("ARCHIVE_OPENSEARCH_URL", openSearchUrl);
+        return env;
+    }
+
+    private Map<String, String> commonEnv(int httpPort) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("test-infra/src/main/resources/dev-keys/public.pem").toString());
         env.put("MP_JWT_VERIFY_ISSUER", "archive-dev");
         return env;
