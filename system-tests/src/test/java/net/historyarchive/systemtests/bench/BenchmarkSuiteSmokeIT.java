@@ -3,11 +3,13 @@ package net.historyarchive.systemtests.bench;
 import net.historyarchive.infra.bench.footprint.FootprintBenchmark;
 import net.historyarchive.infra.bench.freshness.FreshnessBenchmark;
 import net.historyarchive.infra.bench.ingest.IngestEndToEndBenchmark;
+import net.historyarchive.infra.bench.relevance.RelevanceBenchmark;
 import net.historyarchive.infra.bench.search.BenchQuery;
 import net.historyarchive.infra.bench.search.LoadRun;
 import net.historyarchive.infra.bench.search.SearchBenchmark;
 import net.historyarchive.infra.bench.search.SearchEngine;
 import net.historyarchive.infra.bench.suite.BenchStack;
+import net.historyarchive.infra.bench.suite.OpenSearchNode;
 import net.historyarchive.infra.bench.suite.StackInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,14 +21,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A smoke run of the benchmark suite (docs/benchmarks.md) on a tiny corpus, so that its code cannot
- * rot: every benchmark's code path runs against both packaged services, real PostgreSQL and Kafka,
- * and must produce its report with sane numbers. Timings are not asserted; this is not a measurement.
+ * rot: every benchmark's code path runs against both packaged services, real PostgreSQL, Kafka and
+ * OpenSearch, and must produce its report with sane numbers. Timings are not asserted; this is not a measurement.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BenchmarkSuiteSmokeIT {
@@ -68,37 +72,63 @@ class BenchmarkSuiteSmokeIT {
 
     @Test
     @Order(2)
-    void searchRunsTheMixOnAllThreeEnginesWithTheSameAnswers() throws Exception {
+    void searchRunsTheMixOnAllFourEnginesWithAndWithoutFacetsWithTheSameAnswers() throws Exception {
         SearchBenchmark.Settings settings = new SearchBenchmark.Settings(DOCUMENTS, 42, List.of(1, 2), 1, 1, 1,
-                List.of("search-service", "naive", "lucene"), 150, 1);
+                SearchBenchmark.ENGINES, SearchBenchmark.FACET_VARIANTS, 150, 1);
         SearchBenchmark.Report report = SearchBenchmark.run(info(), data, settings);
 
         assertThat(report.mix()).hasSizeGreaterThanOrEqualTo(40);
         assertThat(report.mix().stream().map(BenchQuery::band).distinct()).hasSizeGreaterThanOrEqualTo(8);
-        assertThat(report.results()).hasSize(6);
+        assertThat(report.results()).hasSize(16); // four engines, two facet variants, two client settings
         for (LoadRun.Result r : report.results()) {
             assertThat(r.errors()).as(r.engine() + " errors: " + r.errorSamples()).isZero();
             assertThat(r.answered()).isEqualTo(report.mix().size() * r.clients());
             assertThat(r.throughput()).isPositive();
             assertThat(r.overall().p50()).isPositive().isLessThanOrEqualTo(r.overall().p99());
         }
-        // The naive SQL and Lucene count every match of the same query over the same documents: equal totals
-        // show that the three engines really answer the same queries.
-        LoadRun.Result naive = report.results().stream().filter(r -> r.engine().startsWith("naive")).findFirst().orElseThrow();
-        LoadRun.Result lucene = report.results().stream().filter(r -> r.engine().startsWith("Lucene")).findFirst().orElseThrow();
-        LoadRun.Result service = report.results().stream().filter(r -> r.engine().startsWith("search-service")).findFirst().orElseThrow();
+        // The naive SQL and Lucene count every match of the same query over the same documents (the same analysis): equal
+        // totals show that they answer the same queries. Bare OpenSearch and search-service search the same index with the
+        // same query for a word, phrase or prefix; search-service also matches look-alikes of rare words, so it may find more.
+        LoadRun.Result naive = result(report, "naive", false);
+        LoadRun.Result lucene = result(report, "Lucene", false);
+        LoadRun.Result bare = result(report, "bare OpenSearch", false);
+        LoadRun.Result service = result(report, "search-service", false);
         for (BenchQuery q : report.mix()) {
-            assertThat(lucene.outcomes().get(q.id()).total()).as(q.id() + " " + q.describe())
-                    .isEqualTo(naive.outcomes().get(q.id()).total());
+            String what = q.id() + " " + q.describe();
+            long naiveTotal = naive.outcomes().get(q.id()).total();
+            assertThat(lucene.outcomes().get(q.id()).total()).as("Lucene " + what).isEqualTo(naiveTotal);
+            SearchEngine.Outcome b = bare.outcomes().get(q.id());
             SearchEngine.Outcome s = service.outcomes().get(q.id());
-            boolean unwidened = q.text().isEmpty() || q.text().get() instanceof BenchQuery.Phrase || q.text().get() instanceof BenchQuery.Prefix;
-            if (s.exact() && unwidened) {
-                // search-service widens plain words to look-alikes (typos); phrases, prefixes and browsing it takes as they are
-                assertThat(s.total()).as(q.id() + " " + q.describe()).isEqualTo(naive.outcomes().get(q.id()).total());
+            if (b.exact() && s.exact()) {
+                boolean asTyped = q.text().isEmpty() || q.text().get() instanceof BenchQuery.Phrase
+                        || q.text().get() instanceof BenchQuery.Prefix;
+                if (asTyped) {
+                    assertThat(s.total()).as("search-service " + what).isEqualTo(b.total());
+                } else if (!excludes(q.text().get())) {
+                    assertThat(s.total()).as("search-service " + what).isGreaterThanOrEqualTo(b.total());
+                }
+            }
+            if (q.text().isEmpty()) {
+                // browsing by filters alone: every engine counts the same documents
+                assertThat(b.total()).as("bare OpenSearch " + what).isEqualTo(naiveTotal);
             }
         }
+        assertThat(result(report, "search-service", true).outcomes().values()).anySatisfy(o -> assertThat(o.facetValues()).isPositive());
+        assertThat(result(report, "search-service", false).outcomes().values()).allSatisfy(o -> assertThat(o.facetValues()).isZero());
         assertThat(report.markdown()).contains("### Search latency at 300 documents", "| engine | clients |", "rare (", "deep (",
-                "Goals (2 clients)");
+                "Goals (2 clients", "bare OpenSearch", "+ 3 facets");
+    }
+
+    /** Whether the query excludes a word (search-service then also excludes its look-alikes, so it may find fewer). */
+    private static boolean excludes(BenchQuery.Node node) {
+        return node instanceof BenchQuery.Not
+                || node instanceof BenchQuery.And and && and.operands().stream().anyMatch(BenchmarkSuiteSmokeIT::excludes)
+                || node instanceof BenchQuery.Or or && or.operands().stream().anyMatch(BenchmarkSuiteSmokeIT::excludes);
+    }
+
+    private static LoadRun.Result result(SearchBenchmark.Report report, String engine, boolean facets) {
+        return report.results().stream().filter(r -> r.engine().startsWith(engine) && r.engine().endsWith("+ 3 facets") == facets)
+                .findFirst().orElseThrow();
     }
 
     @Test
@@ -128,6 +158,29 @@ class BenchmarkSuiteSmokeIT {
         }
         assertThat(report.phases().get(1).extra()).contains("bulk import of 200 documents");
         assertThat(report.markdown()).contains("### Freshness", "p50 ms");
+    }
+
+    @Test
+    @Order(5)
+    void relevanceScoresKnownItemsAndJudgedQueriesOnBothEngines() throws Exception {
+        RelevanceBenchmark.Report report = RelevanceBenchmark.run(info(), data, 42, DOCUMENTS, 20, 150);
+
+        assertThat(report.knownItems()).hasSize(2);
+        for (RelevanceBenchmark.KnownItemScores scores : report.knownItems()) {
+            assertThat(scores.typedRanks()).as(scores.engine()).hasSize(20);
+            assertThat(scores.typoRanks()).as(scores.engine()).hasSize(20);
+            assertThat(scores.successAt(10, false)).as(scores.engine() + " finds most known items as typed").isGreaterThan(0.5);
+            assertThat(scores.mrr(false)).as(scores.engine()).isBetween(0.0, 1.0);
+        }
+        assertThat(report.judged()).hasSize(2);
+        for (RelevanceBenchmark.JudgedScores scores : report.judged()) {
+            assertThat(scores.ndcg()).as(scores.engine()).hasSizeGreaterThanOrEqualTo(5);
+            assertThat(scores.mean()).as(scores.engine()).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
+        }
+        assertThat(report.markdown()).contains("### Relevance at 300 documents", "success@10", "nDCG@10", "default BM25", "**mean**");
+        // the run's sample documents (and freshness's) are deleted again: the view holds the corpus alone
+        OpenSearchNode node = new OpenSearchNode(info().openSearchUrl());
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(node.liveDocuments()).isEqualTo(DOCUMENTS));
     }
 
     private static int freePort() throws Exception {

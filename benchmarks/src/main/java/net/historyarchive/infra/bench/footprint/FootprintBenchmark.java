@@ -11,6 +11,7 @@ import net.historyarchive.infra.bench.suite.Cli;
 import net.historyarchive.infra.bench.suite.Http;
 import net.historyarchive.infra.bench.suite.Machine;
 import net.historyarchive.infra.bench.suite.Markdown;
+import net.historyarchive.infra.bench.suite.OpenSearchNode;
 import net.historyarchive.infra.bench.suite.Rss;
 import net.historyarchive.infra.bench.suite.Stack;
 import net.historyarchive.infra.bench.suite.StackInfo;
@@ -38,8 +39,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Footprint of each service: a fresh instance is started beside the stack's own (same databases,
- * same Kafka, another HTTP port, the same JVM options as the stack's services unless
+ * Footprint of each service: a fresh instance is started beside the stack's own (same database or
+ * OpenSearch node, same Kafka, another HTTP port, the same JVM options as the stack's services unless
  * {@code --service-jvm-options} says otherwise), and measured from process start to its first
  * answered API request (catalog: GET /api/v1/documents?limit=1; search: a real search), then its
  * resident memory (VmRSS) when idle (after {@code --settle} seconds) and its peak under load
@@ -94,7 +95,7 @@ public final class FootprintBenchmark {
         measures.add(search(stack, data, jvmOptions, settleSeconds, searchPort));
         StringBuilder md = new StringBuilder("### Footprint: start time and resident memory\n\n");
         md.append("Measured ").append(conditions).append(String.format(". Each service started fresh beside the running stack, "
-                + "whose databases hold %,d documents; JVM options: %s.%n%n", documentsInView,
+                + "whose view holds %,d documents; JVM options: %s.%n%n", documentsInView,
                 jvmOptions.isEmpty() ? "none (as ./archive run starts them)" : "`" + String.join(" ", jvmOptions) + "`"));
         Markdown t = new Markdown("service", "start to first answered request", "RSS idle (MB)", "RSS peak under load (MB)", "load");
         for (Measure m : measures) {
@@ -208,10 +209,6 @@ public final class FootprintBenchmark {
     }
 
     private static long count(StackInfo stack) throws Exception {
-        try (var c = java.sql.DriverManager.getConnection(stack.jdbcUrl("search"), "postgres", "postgres");
-             var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM document_view WHERE NOT deleted")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return new OpenSearchNode(stack.openSearchUrl()).liveDocuments();
     }
 }

@@ -7,6 +7,7 @@ import net.historyarchive.infra.bench.suite.CorpusLoader;
 import net.historyarchive.infra.bench.suite.Http;
 import net.historyarchive.infra.bench.suite.Machine;
 import net.historyarchive.infra.bench.suite.Markdown;
+import net.historyarchive.infra.bench.suite.OpenSearchNode;
 import net.historyarchive.infra.bench.suite.Rss;
 import net.historyarchive.infra.bench.suite.Stack;
 import net.historyarchive.infra.bench.suite.StackInfo;
@@ -17,10 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -30,8 +27,8 @@ import java.util.Set;
  * {@code --part-size}, sent one after the other) until search-service's view holds all of them;
  * documents per second from the first import request to the last document searchable. The NDJSON
  * is generated before the clock starts. Then, unless {@code --no-rebuild}, a full view rebuild from
- * the topic (POST /api/v1/admin/rebuild, role archive-admin), timed until the rebuilt view has
- * been swapped in.
+ * the topic (POST /api/v1/admin/rebuild, role archive-admin), timed until the rebuilt index
+ * generation serves (the view's alias points at it).
  *
  * <pre>./archive bench ingest [--documents 100000] [--data DIR] [--part-size 100000] [--no-rebuild] [--keep-stack]</pre>
  */
@@ -117,12 +114,13 @@ public final class IngestEndToEndBenchmark {
 
     /**
      * Asks search-service to rebuild its view from the topic and waits until its rebuild status
-     * says SUCCEEDED (and the rebuilt table has been swapped in: document_view is then another table).
+     * says SUCCEEDED and the view's alias points at the generation it built.
      */
     static double rebuild(StackInfo stack, CorpusLoader loader, StringBuilder md) throws Exception {
         HttpClient http = Http.client();
         long expected = loader.viewCount();
-        long oid = viewOid(stack);
+        OpenSearchNode openSearch = new OpenSearchNode(stack.openSearchUrl());
+        String before = openSearch.liveIndex();
         long t0 = System.nanoTime();
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.searchUrl() + "/api/v1/admin/rebuild"))
                 .header("Authorization", Http.adminToken()).timeout(Duration.ofMinutes(1))
@@ -141,8 +139,7 @@ public final class IngestEndToEndBenchmark {
         String state = "";
         JsonNode status = null;
         while (System.nanoTime() < deadline) {
-            // GET /api/v1/admin/rebuild says RUNNING, SUCCEEDED or FAILED; the swap is also visible in the catalog
-            // of the database (document_view is then another table).
+            // GET /api/v1/admin/rebuild says RUNNING, SUCCEEDED or FAILED
             status = Http.getJson(http, stack.searchUrl() + "/api/v1/admin/rebuild", Http.adminToken());
             state = status.path("state").asText();
             if (!state.equals("RUNNING")) {
@@ -152,21 +149,14 @@ public final class IngestEndToEndBenchmark {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long after = loader.viewCount();
-        if (state.equals("SUCCEEDED") && viewOid(stack) != oid) {
-            md.append(String.format("**View rebuild** from the topic (POST /api/v1/admin/rebuild until GET says SUCCEEDED; the rebuilt "
-                    + "table is swapped in and holds %,d live documents, %,d before): **%.1f s** (%,.0f documents/s). Status: `%s`.%n",
-                    after, expected, seconds, after / seconds, status));
+        String serving = openSearch.liveIndex();
+        if (state.equals("SUCCEEDED") && serving != null && !serving.equals(before)) {
+            md.append(String.format("**View rebuild** from the topic (POST /api/v1/admin/rebuild until GET says SUCCEEDED; the alias moved "
+                    + "from %s to %s, which holds %,d live documents, %,d before): **%.1f s** (%,.0f documents/s). Status: `%s`.%n",
+                    before, serving, after, expected, seconds, after / seconds, status));
             return seconds;
         }
         md.append(String.format("View rebuild: **did not succeed** after %.1f s: state %s, status `%s`.%n", seconds, state, status));
         return Double.NaN;
-    }
-
-    private static long viewOid(StackInfo stack) throws Exception {
-        try (Connection c = DriverManager.getConnection(stack.jdbcUrl("search"), "postgres", "postgres");
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 'document_view'::regclass::oid")) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

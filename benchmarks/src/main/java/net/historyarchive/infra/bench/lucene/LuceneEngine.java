@@ -36,6 +36,9 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.FSDirectory;
 
@@ -52,7 +55,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Apache Lucene in-process as the reference for what an inverted index does with the same
  * queries: BM25 over title, names, summary and body with per-field boosts in the same ratios as
  * search-service's ts_rank weights (1.0 : 0.4 : 0.2 : 0.05), exact total hits, the top 10 with
- * their stored title and summary, and the type, person and place facets over all matches. One
+ * their stored title and summary, and (facet variant) the type, person and place facets over all matches. One
  * thread per query (no intra-query concurrency), like the other engines.
  */
 public final class LuceneEngine implements SearchEngine {
@@ -118,28 +121,25 @@ public final class LuceneEngine implements SearchEngine {
     private Outcome run(BenchQuery q) throws IOException {
         Query query = query(q);
         Sort sort = sort(q);
-        FacetsCollectorManager.FacetsResult result;
+        ScoreDoc after = q.cursorDepth() > 0 ? cursors.get(q.id()) : null;
+        int from = q.cursorDepth() > 0 ? 0 : q.offset();
+        int n = from + BenchQuery.SIZE;
         TopDocs top;
-        int from;
-        if (q.cursorDepth() > 0) {
-            ScoreDoc after = cursors.get(q.id());
-            result = sort == null
-                    ? FacetsCollectorManager.searchAfter(searcher, after, query, BenchQuery.SIZE, new FacetsCollectorManager())
-                    : FacetsCollectorManager.searchAfter(searcher, after, query, BenchQuery.SIZE, sort, new FacetsCollectorManager());
-            from = 0;
-        } else {
-            int n = q.offset() + BenchQuery.SIZE;
-            result = sort == null
-                    ? FacetsCollectorManager.search(searcher, query, n, new FacetsCollectorManager())
-                    : FacetsCollectorManager.search(searcher, query, n, sort, new FacetsCollectorManager());
-            from = q.offset();
-        }
-        top = result.topDocs();
-        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(facetState, result.facetsCollector());
         int facetValues = 0;
-        for (String dim : List.of(LuceneIndex.TYPE, LuceneIndex.PERSON, LuceneIndex.PLACE)) {
-            FacetResult facet = counts.getTopChildren(BenchQuery.FACET_SIZE, dim);
-            facetValues += facet == null ? 0 : facet.labelValues.length;
+        if (q.facets()) {
+            FacetsCollectorManager.FacetsResult result = sort == null
+                    ? FacetsCollectorManager.searchAfter(searcher, after, query, n, new FacetsCollectorManager())
+                    : FacetsCollectorManager.searchAfter(searcher, after, query, n, sort, new FacetsCollectorManager());
+            top = result.topDocs();
+            SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(facetState, result.facetsCollector());
+            for (String dim : List.of(LuceneIndex.TYPE, LuceneIndex.PERSON, LuceneIndex.PLACE)) {
+                FacetResult facet = counts.getTopChildren(BenchQuery.FACET_SIZE, dim);
+                facetValues += facet == null ? 0 : facet.labelValues.length;
+            }
+        } else {
+            // exact totals, as with facets: every match is counted (no early termination)
+            top = sort == null ? searcher.search(query, new TopScoreDocCollectorManager(n, after, Integer.MAX_VALUE))
+                    : searcher.search(query, new TopFieldCollectorManager(sort, n, (FieldDoc) after, Integer.MAX_VALUE));
         }
         StoredFields stored = searcher.storedFields();
         int hits = 0;

@@ -1,5 +1,6 @@
 package net.historyarchive.infra.bench.lucene;
 
+import net.historyarchive.infra.bench.search.CatalogRows;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -30,9 +31,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Builds the Lucene reference index from the same documents search-service holds: every live row
- * of its document_view (so dates are widened, text normalised and filters mean exactly what they
- * mean there). Fields: title, names (people, places, subjects), summary and body as analysed text
+ * Builds the Lucene reference index from the same documents search-service holds: every row of
+ * the catalog's documents ({@link CatalogRows}, the source search-service's view is fed from, so
+ * dates are widened and filters mean what they mean there). Fields: title, names (people, places, subjects), summary and body as analysed text
  * (searched with per-field boosts), filter fields as exact terms and points, and type, person and
  * place as sorted-set doc-values facets.
  */
@@ -83,12 +84,12 @@ public final class LuceneIndex {
     }
 
     /**
-     * (Re)builds the index at {@code dir} from search-service's database: one thread reads rows,
+     * (Re)builds the index at {@code dir} from the catalog's database: one thread reads rows,
      * {@code threads} threads analyse and add them.
      *
      * @return the number of documents indexed
      */
-    public static long build(String searchJdbcUrl, Path dir, int threads) throws Exception {
+    public static long build(String catalogJdbcUrl, Path dir, int threads) throws Exception {
         Files.createDirectories(dir);
         FacetsConfig facets = facetsConfig();
         IndexWriterConfig config = new IndexWriterConfig(new ArchiveAnalyzer())
@@ -111,13 +112,9 @@ public final class LuceneIndex {
                 t.start();
                 workers.add(t);
             }
-            try (Connection c = DriverManager.getConnection(searchJdbcUrl, "postgres", "postgres")) {
+            try (Connection c = DriverManager.getConnection(catalogJdbcUrl, "postgres", "postgres")) {
                 c.setAutoCommit(false); // so that the driver streams rows (fetch size) instead of reading them all
-                try (PreparedStatement ps = c.prepareStatement("""
-                        SELECT id, title, summary, date_display, date_start, coalesce(date_end, date_start), date_asc_key, date_desc_key,
-                               document_type, languages, subjects, people, places, has_translation,
-                               (SELECT string_agg(t ->> 'body', ' ') FROM jsonb_array_elements(coalesce(snapshot -> 'texts', '[]')) t)
-                        FROM document_view WHERE NOT deleted""")) {
+                try (PreparedStatement ps = c.prepareStatement(CatalogRows.SELECT)) {
                     ps.setFetchSize(2000);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {

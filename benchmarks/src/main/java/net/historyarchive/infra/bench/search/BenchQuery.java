@@ -6,18 +6,29 @@ import java.util.stream.Collectors;
 
 /**
  * One query of the search benchmark, engine-neutral: the free-text part as a small tree (rendered
- * as search-service's query syntax, as a PostgreSQL tsquery, or as a Lucene query), filters, the
- * order, three facets and the page (by number, or by cursor after {@code cursorDepth} hits).
+ * as search-service's query syntax, as a PostgreSQL tsquery, as a Lucene query or as OpenSearch's
+ * query DSL), filters, the order, the page (by number, or by cursor after {@code cursorDepth} hits)
+ * and whether it also asks for the three facets.
  */
 public record BenchQuery(String id, String band, Optional<Node> text, Filters filters, Sort sort, int page,
-                         int cursorDepth) {
+                         int cursorDepth, boolean facets) {
 
     public static final int SIZE = 10;
-    /** Three facets per query, as the issue asks; search-service names. */
+    /** The facet variant's three facets (search-service names): type, person, place. */
     public static final List<String> FACETS = List.of("type", "person", "place");
     public static final int FACET_SIZE = 10;
 
     public enum Sort { RELEVANCE, DATE_ASC, DATE_DESC }
+
+    /** Without facets: the top 10 and the total. */
+    public BenchQuery(String id, String band, Optional<Node> text, Filters filters, Sort sort, int page, int cursorDepth) {
+        this(id, band, text, filters, sort, page, cursorDepth, false);
+    }
+
+    /** The same query, also asking for the three facets. */
+    public BenchQuery withFacets() {
+        return new BenchQuery(id, band, text, filters, sort, page, cursorDepth, true);
+    }
 
     /** Filters as search-service takes them; an empty list or null means "not filtered". */
     public record Filters(List<String> types, List<String> people, List<String> places, List<String> languages,

@@ -93,8 +93,12 @@ public final class HttpSearchEngine implements SearchEngine {
         if (f.hasTranslation() != null) {
             param(u, "hasTranslation", f.hasTranslation().toString());
         }
-        param(u, "facets", String.join(",", BenchQuery.FACETS));
-        param(u, "facetSize", Integer.toString(BenchQuery.FACET_SIZE));
+        if (q.facets()) {
+            param(u, "facets", String.join(",", BenchQuery.FACETS));
+            param(u, "facetSize", Integer.toString(BenchQuery.FACET_SIZE));
+        } else {
+            param(u, "facets", "none"); // search-service counts some facets unless told not to
+        }
         if (cursor != null) {
             param(u, "cursor", cursor);
         } else if (measured && q.page() > 1) {

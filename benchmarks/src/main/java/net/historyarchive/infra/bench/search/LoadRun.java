@@ -63,6 +63,12 @@ public final class LoadRun {
     }
 
     public static Result run(SearchEngine engine, List<BenchQuery> mix, int clients, int rounds, long seed) throws Exception {
+        return run(engine.name(), engine, mix, clients, rounds, seed);
+    }
+
+    /** @param label the engine's name in the result (e.g. with the facet variant) */
+    public static Result run(String label, SearchEngine engine, List<BenchQuery> mix, int clients, int rounds, long seed)
+            throws Exception {
         Map<String, List<Long>> samples = new ConcurrentHashMap<>();
         Map<String, SearchEngine.Outcome> outcomes = new ConcurrentHashMap<>();
         mix.forEach(q -> samples.put(q.id(), Collections.synchronizedList(new ArrayList<>())));
@@ -115,7 +121,7 @@ public final class LoadRun {
         }
         Map<String, List<Long>> ordered = new LinkedHashMap<>();
         mix.forEach(q -> ordered.put(q.id(), List.copyOf(samples.get(q.id()))));
-        return new Result(engine.name(), clients, rounds, (end - t0) / 1e9, ordered, Map.copyOf(outcomes), errors.get(),
+        return new Result(label, clients, rounds, (end - t0) / 1e9, ordered, Map.copyOf(outcomes), errors.get(),
                 List.copyOf(errorSamples));
     }
 }

@@ -8,6 +8,12 @@ import net.historyarchive.infra.bench.search.BenchQuery.Phrase;
 import net.historyarchive.infra.bench.search.BenchQuery.Prefix;
 import net.historyarchive.infra.bench.search.BenchQuery.Word;
 
+import net.historyarchive.infra.bench.suite.StackInfo;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyOut;
+
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,21 +26,21 @@ import java.util.stream.Collectors;
 
 /**
  * The same queries written the way PostgreSQL full-text search is usually written, directly over
- * JDBC on search-service's database server: one table of the live documents with one GIN index on
- * the same weighted search_vector (and GIN / B-tree indexes for the filters), every match found
- * ({@code search_vector @@ tsquery}), ranked ({@code ts_rank}, the same weights as search-service),
- * sorted for the top 10 (OFFSET for deeper pages), counted ({@code count(*)}) and faceted, all over
- * the complete set of matches, in one statement (the matches are computed once, in a materialized
- * CTE, which is kinder to this baseline than separate count and facet queries). No typo expansion.
+ * JDBC on the benchmark's PostgreSQL server: one table of the live documents with one GIN index on
+ * a weighted search_vector (title A; people, places and subjects B; summary C; body D) and GIN /
+ * B-tree indexes for the filters; every match found ({@code search_vector @@ tsquery}), ranked
+ * ({@code ts_rank}), sorted for the top 10 (OFFSET for deeper pages), counted ({@code count(*)})
+ * and, when the query asks for them, faceted, all over the complete set of matches, in one
+ * statement (the matches are computed once, in a materialized CTE, which is kinder to this
+ * baseline than separate count and facet queries). No typo expansion.
  *
- * <p>The table, {@value #TABLE}, is copied from search-service's document_view by {@link #ensureTable}
- * (untimed): search-service's own table has only bucketed partial GIN indexes, which a plain
- * {@code @@} query cannot use, so querying it directly would measure a sequential scan instead of
- * "the naive way with a GIN index".
+ * <p>The table, {@value #TABLE}, lives in its own database ({@value #DATABASE}) and is copied from
+ * the catalog's documents ({@link CatalogRows}) by {@link #ensureTable} (untimed).
  */
 public final class NaivePostgresEngine implements SearchEngine {
 
-    public static final String TABLE = "bench_naive_document";
+    public static final String DATABASE = "naive";
+    public static final String TABLE = "naive_document";
     private final String jdbcUrl;
 
     public NaivePostgresEngine(String jdbcUrl) {
@@ -47,17 +53,27 @@ public final class NaivePostgresEngine implements SearchEngine {
     }
 
     /**
-     * (Re)creates {@value #TABLE} from document_view's live rows unless it holds as many rows already.
+     * (Re)creates {@value #TABLE} in database {@value #DATABASE} from the catalog's documents
+     * unless it holds as many rows already: the catalog's rows are streamed with COPY into a load
+     * table, then the table is built with its search vector and indexes.
      *
      * @return seconds spent building it, or -1 when it was up to date
      */
-    public static double ensureTable(String jdbcUrl) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres"); java.sql.Statement s = c.createStatement()) {
-            long live;
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM document_view WHERE NOT deleted")) {
-                rs.next();
-                live = rs.getLong(1);
+    public static double ensureTable(StackInfo stack) throws SQLException, IOException {
+        long live;
+        try (Connection catalog = connect(stack.jdbcUrl("catalog")); java.sql.Statement s = catalog.createStatement();
+             ResultSet rs = s.executeQuery(CatalogRows.COUNT)) {
+            rs.next();
+            live = rs.getLong(1);
+        }
+        try (Connection server = connect(stack.jdbcUrl("postgres")); java.sql.Statement s = server.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+            rs.next();
+            if (rs.getLong(1) == 0) {
+                s.execute("CREATE DATABASE " + DATABASE);
             }
+        }
+        try (Connection c = connect(stack.jdbcUrl(DATABASE)); java.sql.Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT to_regclass('" + TABLE + "') IS NOT NULL")) {
                 rs.next();
                 if (rs.getBoolean(1)) {
@@ -70,10 +86,30 @@ public final class NaivePostgresEngine implements SearchEngine {
                 }
             }
             long t0 = System.nanoTime();
-            s.execute("DROP TABLE IF EXISTS " + TABLE);
+            s.execute("CREATE EXTENSION IF NOT EXISTS unaccent");
+            // unaccent() is only STABLE because its dictionary could change; named, it is safe as IMMUTABLE (index expressions)
+            s.execute("CREATE OR REPLACE FUNCTION naive_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT"
+                    + " RETURN public.unaccent('public.unaccent'::regdictionary, $1)");
+            s.execute("DROP TABLE IF EXISTS " + TABLE + ", naive_document_load");
+            s.execute("CREATE UNLOGGED TABLE naive_document_load (id uuid, title text, summary text, date_display text, date_start date,"
+                    + " date_end date, date_asc_key integer, date_desc_key integer, document_type text, languages text[], subjects text[],"
+                    + " people text[], places text[], has_translation boolean, body text)");
+            try (Connection catalog = connect(stack.jdbcUrl("catalog"))) {
+                CopyOut out = catalog.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + CatalogRows.SELECT + ") TO STDOUT");
+                CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY naive_document_load FROM STDIN");
+                for (byte[] chunk = out.readFromCopy(); chunk != null; chunk = out.readFromCopy()) {
+                    in.writeToCopy(chunk, 0, chunk.length);
+                }
+                in.endCopy();
+            }
             s.execute("CREATE TABLE " + TABLE + " AS SELECT id, title, summary, date_display, date_start, date_end, date_asc_key,"
-                    + " date_desc_key, document_type, languages, subjects, people, places, has_translation, search_vector"
-                    + " FROM document_view WHERE NOT deleted");
+                    + " date_desc_key, document_type, languages, subjects, people, places, has_translation,"
+                    + " setweight(to_tsvector('english', naive_unaccent(title)), 'A')"
+                    + " || setweight(to_tsvector('english', naive_unaccent(array_to_string(people || places || subjects, ' '))), 'B')"
+                    + " || setweight(to_tsvector('english', naive_unaccent(coalesce(summary, ''))), 'C')"
+                    + " || setweight(to_tsvector('english', naive_unaccent(coalesce(body, ''))), 'D') AS search_vector"
+                    + " FROM naive_document_load");
+            s.execute("DROP TABLE naive_document_load");
             s.execute("ALTER TABLE " + TABLE + " ADD PRIMARY KEY (id)");
             s.execute("CREATE INDEX ON " + TABLE + " USING gin (search_vector)");
             for (String column : List.of("people", "places", "subjects", "languages")) {
@@ -86,6 +122,10 @@ public final class NaivePostgresEngine implements SearchEngine {
             s.execute("VACUUM ANALYZE " + TABLE);
             return (System.nanoTime() - t0) / 1e9;
         }
+    }
+
+    private static Connection connect(String jdbcUrl) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
     }
 
     @Override
@@ -117,26 +157,28 @@ public final class NaivePostgresEngine implements SearchEngine {
         filters(q.filters(), sql, params);
         sql.append(")\nSELECT (SELECT count(*) FROM m),\n")
                 .append(" (SELECT json_agg(json_build_object('id', d.id, 'title', d.title, 'summary', d.summary, 'date', d.date_display))")
-                .append(" FROM (SELECT id, r FROM m ORDER BY ").append(order).append(" LIMIT ? OFFSET ?) p JOIN " + TABLE + " d USING (id)),\n")
-                .append(" (SELECT json_agg(f) FROM (SELECT document_type AS v, count(*) AS n FROM m WHERE document_type IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?) f),\n")
-                .append(" (SELECT json_agg(f) FROM (SELECT v, count(*) AS n FROM m, unnest(people) v GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?) f),\n")
-                .append(" (SELECT json_agg(f) FROM (SELECT v, count(*) AS n FROM m, unnest(places) v GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?) f)");
+                .append(" FROM (SELECT id, r FROM m ORDER BY ").append(order).append(" LIMIT ? OFFSET ?) p JOIN " + TABLE + " d USING (id))");
         params.add(BenchQuery.SIZE);
         params.add(q.offset());
-        params.add(BenchQuery.FACET_SIZE);
-        params.add(BenchQuery.FACET_SIZE);
-        params.add(BenchQuery.FACET_SIZE);
+        if (q.facets()) {
+            sql.append(",\n (SELECT json_agg(f) FROM (SELECT document_type AS v, count(*) AS n FROM m WHERE document_type IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?) f),\n")
+                    .append(" (SELECT json_agg(f) FROM (SELECT v, count(*) AS n FROM m, unnest(people) v GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?) f),\n")
+                    .append(" (SELECT json_agg(f) FROM (SELECT v, count(*) AS n FROM m, unnest(places) v GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?) f)");
+            params.add(BenchQuery.FACET_SIZE);
+            params.add(BenchQuery.FACET_SIZE);
+            params.add(BenchQuery.FACET_SIZE);
+        }
         return new Statement(sql.toString(), params);
     }
 
     static String tsquery(Node node, List<Object> params) {
         if (node instanceof Word w) {
             params.add(w.text());
-            return "plainto_tsquery('english', archive_unaccent(?))";
+            return "plainto_tsquery('english', naive_unaccent(?))";
         }
         if (node instanceof Phrase p) {
             params.add(p.text());
-            return "phraseto_tsquery('english', archive_unaccent(?))";
+            return "phraseto_tsquery('english', naive_unaccent(?))";
         }
         if (node instanceof Prefix p) {
             params.add(p.prefix());
@@ -212,7 +254,7 @@ public final class NaivePostgresEngine implements SearchEngine {
                         String page = rs.getString(2);
                         int hits = page == null ? 0 : jsonSize(page);
                         int facetValues = 0;
-                        for (int i = 3; i <= 5; i++) {
+                        for (int i = 3; query.facets() && i <= 5; i++) {
                             String facet = rs.getString(i);
                             facetValues += facet == null ? 0 : jsonSize(facet);
                         }

@@ -27,7 +27,7 @@ import java.util.Set;
  * ({@link Vocabulary}) so that every term really occurs and the bands really differ in frequency:
  * rare names and words, medium and common words, the commonest title words, phrases, several words,
  * OR / -exclusion / prefix*, filters, browsing without text, and deep pages by number and by cursor.
- * Every query asks for the top 10, the total and three facets (type, person, place). The mix
+ * Every query asks for the top 10 and the total ({@link BenchQuery#withFacets()}: also three facets). The mix
  * depends only on the corpus generator's word lists, not on the corpus size.
  */
 public final class QueryMix {

@@ -14,7 +14,7 @@ public interface SearchEngine extends AutoCloseable {
     Client client() throws Exception;
 
     interface Client extends AutoCloseable {
-        /** Answers the query completely: top 10 (at its page), total, three facets. */
+        /** Answers the query completely: top 10 (at its page), total and, when it asks for them, the three facets. */
         Outcome run(BenchQuery query) throws Exception;
 
         @Override

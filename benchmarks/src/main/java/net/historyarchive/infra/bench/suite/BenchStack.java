@@ -52,16 +52,16 @@ public final class BenchStack implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-shutdown"));
         stack.startPersistent(root, ports, jvm.isEmpty() ? List.of() : Arrays.asList(jvm.split("\\s+")));
         System.out.println("[bench stack] ready: catalog " + stack.info.catalogUrl() + ", search " + stack.info.searchUrl()
-                + ", PostgreSQL " + stack.info.jdbcUrl("search") + ", Kafka " + stack.info.kafkaBootstrap()
+                + ", PostgreSQL " + stack.info.jdbcUrl("catalog") + ", Kafka " + stack.info.kafkaBootstrap()
                 + ", OpenSearch " + stack.info.openSearchUrl() + "; data " + data);
         new CountDownLatch(1).await();
     }
 
     /**
      * PostgreSQL as a server for a million documents would be set up, not with its defaults for
-     * tiny machines (128 MB of shared buffers, a twentieth of the view's table and indexes at
-     * 1,000,000 documents, so every search read its rows from the OS cache): a sixth of this
-     * machine's 24 GiB. Every engine that uses PostgreSQL in a benchmark gets the same server.
+     * tiny machines (128 MB of shared buffers, a small fraction of a million documents' table and
+     * indexes, so every query would read its rows from the OS cache): a sixth of this
+     * machine's 24 GiB. The catalog and the naive search baseline share this server.
      */
     static final Map<String, String> POSTGRES_SETTINGS = Map.of("shared_buffers", "4GB");
 

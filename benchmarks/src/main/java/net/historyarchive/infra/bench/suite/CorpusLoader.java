@@ -23,17 +23,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 
 /**
  * Brings a stack to N documents of the benchmark corpus (documents 0..N-1 of a seed) through the
  * catalog's bulk import, in parts of at most {@code partSize} documents (one import takes at most
  * 1,000,000 lines and 512 MiB), then waits until search-service has applied all of them. Which
  * corpus documents a stack holds is kept in {@code DATA/corpus-loaded.properties}, so a stack at
- * 100,000 can be topped up to 1,000,000 with documents 100,000..999,999.
+ * 100,000 can be topped up to 1,000,000 with documents 100,000..999,999; the ids the catalog gave
+ * them, in corpus order, in {@code DATA/corpus-ids.txt} (the relevance benchmark looks its known
+ * items up there).
  */
 public final class CorpusLoader {
 
     private static final String FILE = "corpus-loaded.properties";
+    private static final String IDS = "corpus-ids.txt";
     private static final Duration STALL = Duration.ofMinutes(5);
 
     /** @param importNanos per part, request sent to answer (committed) */
@@ -53,11 +57,13 @@ public final class CorpusLoader {
     private final Path data;
     private final long seed;
     private final HttpClient http = Http.client();
+    private final OpenSearchNode openSearch;
 
     public CorpusLoader(StackInfo stack, Path data, long seed) {
         this.stack = stack;
         this.data = data;
         this.seed = seed;
+        this.openSearch = new OpenSearchNode(stack.openSearchUrl(), http);
     }
 
     /** How many corpus documents this stack holds (0 for a fresh one). */
@@ -111,6 +117,28 @@ public final class CorpusLoader {
         return parts;
     }
 
+    private void appendIds(JsonNode ids) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        ids.forEach(id -> lines.append(id.asText()).append('\n'));
+        Files.writeString(data.resolve(IDS), lines, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** The catalog's ids of corpus documents 0..loaded()-1, in corpus order. */
+    public List<UUID> ids() throws IOException, SQLException {
+        Path file = data.resolve(IDS);
+        List<UUID> ids = new ArrayList<>();
+        if (Files.isRegularFile(file)) {
+            try (var lines = Files.lines(file)) {
+                lines.filter(l -> !l.isBlank()).forEach(l -> ids.add(UUID.fromString(l.trim())));
+            }
+        }
+        if (ids.size() != loaded()) {
+            throw new IllegalStateException(file + " lists " + ids.size() + " ids for " + loaded()
+                    + " corpus documents (a stack loaded by an older benchmark build?); use a fresh --data directory");
+        }
+        return ids;
+    }
+
     /**
      * Imports documents {@code loaded()..target-1} and waits until search-service holds them all.
      *
@@ -148,6 +176,7 @@ public final class CorpusLoader {
             importNanos.add(System.nanoTime() - sent);
             JsonNode report = Http.JSON.readTree(r.body());
             done += report.path("created").asLong();
+            appendIds(report.path("ids"));
             markLoaded(done);
             String line = String.format("%6.1f s: part %s imported (%,d documents in %.1f s); view %,d of %,d", (System.nanoTime() - start) / 1e9,
                     part.getFileName(), report.path("created").asLong(), importNanos.get(importNanos.size() - 1) / 1e9,
@@ -207,8 +236,9 @@ public final class CorpusLoader {
         return Http.getJson(http, stack.searchUrl() + "/api/v1/freshness").path("deadLettered").asLong();
     }
 
-    public long viewCount() throws SQLException {
-        return count(stack.jdbcUrl("search"), "SELECT count(*) FROM document_view WHERE NOT deleted");
+    /** Live documents in search-service's view (read from OpenSearch directly). */
+    public long viewCount() throws IOException, InterruptedException {
+        return openSearch.liveDocuments();
     }
 
     private long catalogCount() throws SQLException {

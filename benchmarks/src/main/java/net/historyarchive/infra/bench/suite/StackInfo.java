@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -37,6 +38,31 @@ public record StackInfo(Path root, int postgresPort, String kafkaBootstrap, Stri
     /** The environment a service instance of this stack runs with (what the local run sets). */
     public Map<String, String> serviceEnv(String database, int httpPort) {
         return ArchiveStack.serviceEnv(root, jdbcUrl(database), kafkaBootstrap, openSearchUrl, httpPort);
+    }
+
+    /** The environment a catalog-service instance of this stack runs with (what the local run sets). */
+    public Map<String, String> catalogEnv(int httpPort) {
+        Map<String, String> env = commonEnv(httpPort);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl("catalog"));
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        return env;
+    }
+
+    /** The environment a search-service instance of this stack runs with: Kafka and OpenSearch, no database. */
+    public Map<String, String> searchEnv(int httpPort) {
+        Map<String, String> env = commonEnv(httpPort);
+        env.put("ARCHIVE_OPENSEARCH_URL", openSearchUrl);
+        return env;
+    }
+
+    private Map<String, String> commonEnv(int httpPort) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("test-infra/src/main/resources/dev-keys/public.pem").toString());
+        env.put("MP_JWT_VERIFY_ISSUER", "archive-dev");
+        return env;
     }
 
     void write(Path file) throws IOException {
