@@ -172,6 +172,7 @@ public final class LocalStack {
         env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("ARCHIVE_OPENSEARCH_URL", openSearch.url());
+        env.put("ARCHIVE_CATALOG_URL", "http://localhost:" + CATALOG_PORT); // search-service's consistency check
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 root.resolve("test-infra/src/main/resources/dev-keys/public.pem").toString());
         env.put("MP_JWT_VERIFY_ISSUER", DevToken.ISSUER);

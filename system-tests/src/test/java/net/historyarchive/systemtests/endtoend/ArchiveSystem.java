@@ -132,6 +132,7 @@ final class ArchiveSystem implements AutoCloseable {
         env.put("SEARCH_DB_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("ARCHIVE_OPENSEARCH_URL", openSearch.url());
+        env.put("ARCHIVE_CATALOG_URL", "http://localhost:" + catalogPort); // the consistency check reads the catalog's feed
         // search-service checks tokens too (its admin operations), with the same development key.
         putJwtSettings(env);
         search = launch("search-service", searchPort, env);
