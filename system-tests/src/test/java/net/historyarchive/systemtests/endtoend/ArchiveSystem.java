@@ -33,7 +33,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class ArchiveSystem implements AutoCloseable {
 
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     /** Small heaps and one GC thread: three JVMs, PostgreSQL and Kafka share two cores here. */
     private static final List<String> SERVICE_JVM = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
