@@ -45,11 +45,15 @@ final class AcknowledgedWrites implements AutoCloseable {
     private final Map<UUID, Long> acknowledged = new ConcurrentHashMap<>();
     /** Documents whose deletion the catalog acknowledged (204). */
     private final Set<UUID> acknowledgedDeletions = ConcurrentHashMap.newKeySet();
+    /** Deletions that got no answer: they may have committed, so the document may or may not exist. */
+    private final Set<UUID> unansweredDeletions = ConcurrentHashMap.newKeySet();
     /** What the writer works on: id to the version it believes current. */
     private final List<UUID> working = new ArrayList<>(); // writer thread only
     private final Map<UUID, Long> believed = new ConcurrentHashMap<>();
     private final AtomicInteger acks = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
+    private final java.util.concurrent.locks.ReentrantLock writing = new java.util.concurrent.locks.ReentrantLock();
+    private volatile boolean paused;
 
     AcknowledgedWrites(int catalogPort, long seed) {
         this.base = "http://localhost:" + catalogPort + "/api/v1/documents";
@@ -76,7 +80,34 @@ final class AcknowledgedWrites implements AutoCloseable {
         return Set.copyOf(acknowledgedDeletions);
     }
 
+    /**
+     * Stops writing after the write in progress, so the view can catch up: while writes go on, the
+     * view is always a few changes behind the catalog, by design.
+     */
+    void pause() {
+        paused = true;
+        writing.lock();
+        writing.unlock();
+    }
+
+    void resume() {
+        paused = false;
+    }
+
     private void writeOnce() {
+        if (paused || !writing.tryLock()) {
+            return;
+        }
+        try {
+            if (!paused) {
+                writeAny();
+            }
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private void writeAny() {
         try {
             double dice = random.nextDouble();
             if (working.size() < 5 || dice < 0.45) {
@@ -117,8 +148,13 @@ final class AcknowledgedWrites implements AutoCloseable {
     }
 
     private void delete(UUID id) {
+        unansweredDeletions.add(id); // until the catalog answers
         HttpResponse<String> reply = send("DELETE", URI.create(base + "/" + id), believed.get(id), null, null);
+        if (reply.statusCode() != 204 && reply.statusCode() < 500) {
+            unansweredDeletions.remove(id); // refused: did not happen
+        }
         if (reply.statusCode() == 204) {
+            unansweredDeletions.remove(id);
             acknowledgedDeletions.add(id);
             acknowledged.remove(id);
             believed.remove(id);
@@ -128,6 +164,10 @@ final class AcknowledgedWrites implements AutoCloseable {
             failures.incrementAndGet();
             resyncIfChanged(id, reply.statusCode());
         }
+    }
+
+    Set<UUID> unansweredDeletions() {
+        return Set.copyOf(unansweredDeletions);
     }
 
     /** 412: an earlier write whose answer was lost did commit; 404: so did a deletion. */

@@ -203,10 +203,11 @@ class FaultInjectionIT {
     private void assertNothingLostAndViewConverges() throws Exception {
         Map<UUID, Long> acknowledged = writes.acknowledged();
         Set<UUID> deletions = writes.acknowledgedDeletions();
+        Set<UUID> maybeDeleted = writes.unansweredDeletions();
         List<String> lost = new ArrayList<>();
         for (var ack : acknowledged.entrySet()) {
             HttpResponse<String> doc = get("http://localhost:" + system.catalogPort() + "/api/v1/documents/" + ack.getKey(), true);
-            if (doc.statusCode() == 404 && deletions.contains(ack.getKey())) {
+            if (doc.statusCode() == 404 && (deletions.contains(ack.getKey()) || maybeDeleted.contains(ack.getKey()))) {
                 continue;
             }
             long version = doc.statusCode() == 200 ? json(doc).path("version").asLong() : -1;
@@ -222,6 +223,17 @@ class FaultInjectionIT {
         }
         assertThat(lost).as("acknowledged writes the catalog lost (of %d documents)", acknowledged.size()).isEmpty();
 
+        writes.pause();
+        try {
+            awaitViewEqualsCatalog();
+        } finally {
+            writes.resume();
+        }
+        assertThat(deadLetters()).as("events dead-lettered").isZero();
+    }
+
+    /** The consistency check, without repair, finds no difference once the view has caught up. */
+    private void awaitViewEqualsCatalog() {
         JsonNode[] last = new JsonNode[1];
         await().atMost(CONVERGES_WITHIN).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() -> {
             last[0] = json(post("/api/v1/admin/consistency"));
@@ -229,7 +241,6 @@ class FaultInjectionIT {
         });
         System.out.printf("[faults] view equals the catalog: %s documents, %s deletions%n",
                 last[0].path("catalogDocuments"), last[0].path("catalogDeletions"));
-        assertThat(deadLetters()).as("events dead-lettered").isZero();
     }
 
     private void awaitMoreWrites(int count) {
