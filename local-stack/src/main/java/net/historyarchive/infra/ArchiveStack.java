@@ -102,6 +102,9 @@ public final class ArchiveStack implements AutoCloseable {
         }
     }
 
+    /** Where this stack's catalog-service answers, once started (search-service's consistency check needs it). */
+    private String catalogUrl;
+
     /** The repository root (services' jars and the development key are found from it). */
     public Path root() {
         return root;
@@ -119,8 +122,13 @@ public final class ArchiveStack implements AutoCloseable {
     public ChildService startService(String module, int port, List<String> jvmOptions) throws IOException {
         String database = module.substring(0, module.indexOf('-'));
         ChildService service = new ChildService(module, port, logs.resolve(module + ".log"));
-        service.start(jar(module), jvmOptions, serviceEnv(root, postgres.jdbcUrl(database), kafka.bootstrapServers(),
-                openSearch.url(), port));
+        Map<String, String> env = serviceEnv(root, postgres.jdbcUrl(database), kafka.bootstrapServers(), openSearch.url(), port);
+        if (module.equals("catalog-service")) {
+            catalogUrl = "http://localhost:" + port;
+        } else if (catalogUrl != null) {
+            env.put("ARCHIVE_CATALOG_URL", catalogUrl); // search-service's consistency check reads the catalog's change feed
+        }
+        service.start(jar(module), jvmOptions, env);
         services.add(service);
         return service;
     }

@@ -1,8 +1,5 @@
 package net.historyarchive.search.admin;
 
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import net.historyarchive.search.common.problem.Problem;
 import net.historyarchive.search.common.problem.ProblemType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
 import java.io.IOException;
@@ -36,7 +31,7 @@ import java.io.IOException;
 @Produces(MediaType.APPLICATION_JSON)
 public class RebuildResource {
 
-    static final String ROLE = "archive-admin";
+    static final String ROLE = AdminSecurityProblems.ROLE;
     private static final String PATH = "/api/v1/admin/rebuild";
 
     private final ViewRebuilder rebuilder;
@@ -69,20 +64,5 @@ public class RebuildResource {
     @APIResponse(responseCode = "403", description = "The token lacks the role archive-admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RebuildStatus status() throws IOException {
         return rebuilder.status();
-    }
-
-    // Security failures of this resource as problem+json (with proactive authentication off they
-    // surface here as exceptions rather than as the HTTP layer's empty responses).
-
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(Problem.of(ProblemType.UNAUTHORIZED,
-                        "This operation needs a bearer token (JWT) with the role '" + ROLE + "'").toResponse(PATH))
-                .header("WWW-Authenticate", "Bearer").build();
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return Problem.of(ProblemType.FORBIDDEN, "The token is valid but lacks the role '" + ROLE + "'").toResponse(PATH);
     }
 }

@@ -31,9 +31,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>{@link #close()} stops everything (services first) and deletes the servers' temporary data;
  * a shutdown hook does the same if the JVM ends without it.
  */
-final class ArchiveSystem implements AutoCloseable {
+public final class ArchiveSystem implements AutoCloseable {
 
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     /** Small heaps and one GC thread: three JVMs, PostgreSQL and Kafka share two cores here. */
     private static final List<String> SERVICE_JVM = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
@@ -62,7 +62,7 @@ final class ArchiveSystem implements AutoCloseable {
     }
 
     /** Starts PostgreSQL, Kafka and both services, and waits until both services are ready. */
-    static ArchiveSystem start(Path root, Path logDir) throws Exception {
+    public static ArchiveSystem start(Path root, Path logDir) throws Exception {
         for (String module : List.of("catalog-service", "search-service")) {
             Path jar = jar(root, module);
             if (!Files.isRegularFile(jar)) {
@@ -100,28 +100,54 @@ final class ArchiveSystem implements AutoCloseable {
         }
     }
 
-    Path logDir() {
+    public Path logDir() {
         return logDir;
     }
 
-    int catalogPort() {
+    public int catalogPort() {
         return catalogPort;
     }
 
-    int searchPort() {
+    public int searchPort() {
         return searchPort;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return kafka.bootstrapServers();
     }
 
-    ChildService search() {
+    public ChildService search() {
         return search;
     }
 
+    public ChildService catalog() {
+        return catalog;
+    }
+
+    /** Starts a new catalog-service process on the same port and database (its own log file); not yet ready. */
+    public ChildService startCatalog() throws IOException {
+        if (catalog != null && catalog.isAlive()) {
+            throw new IllegalStateException("catalog-service is still running (pid " + catalog.pid() + ")");
+        }
+        catalog = launch("catalog-service", catalogPort, catalogEnv());
+        return catalog;
+    }
+
+    /** The servers, for fault tests that crash and restart them. */
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public OpenSearchServer openSearch() {
+        return openSearch;
+    }
+
     /** Starts a new search-service process on the same port and database (its own log file); not yet ready. */
-    ChildService startSearch() throws IOException {
+    public ChildService startSearch() throws IOException {
         if (search != null && search.isAlive()) {
             throw new IllegalStateException("search-service is still running (pid " + search.pid() + ")");
         }
@@ -132,6 +158,7 @@ final class ArchiveSystem implements AutoCloseable {
         env.put("SEARCH_DB_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("ARCHIVE_OPENSEARCH_URL", openSearch.url());
+        env.put("ARCHIVE_CATALOG_URL", "http://localhost:" + catalogPort); // the consistency check reads the catalog's feed
         // search-service checks tokens too (its admin operations), with the same development key.
         putJwtSettings(env);
         search = launch("search-service", searchPort, env);
@@ -168,7 +195,7 @@ final class ArchiveSystem implements AutoCloseable {
     }
 
     /** The last lines of every service run's log, for a failure report. */
-    String logTails() {
+    public String logTails() {
         StringBuilder tails = new StringBuilder();
         for (ChildService run : runs) {
             Integer exit = run.exitCode();
