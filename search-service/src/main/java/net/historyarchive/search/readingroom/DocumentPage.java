@@ -72,7 +72,7 @@ public record DocumentPage(
                         .map(c -> text(c, "name")).toList()),
                 related, media(document.path("media")), Citation.chicago(document, display, permalink), permalink,
                 "/api/v1/documents/" + id, new RawString(JsonLd.of(document, permalink)), document.path("version").asLong(),
-                text(document, "updatedAt"));
+                day(text(document, "updatedAt")));
     }
 
     public boolean sideBySide() {
@@ -124,6 +124,16 @@ public record DocumentPage(
     private static String webLink(String uri) {
         String lower = uri.toLowerCase(java.util.Locale.ROOT);
         return lower.startsWith("https://") || lower.startsWith("http://") ? uri : null;
+    }
+
+    /** An instant as its day in UTC ("November 28, 2026"); as it is if it is not an instant. */
+    private static String day(String instant) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy", java.util.Locale.ENGLISH)
+                    .format(java.time.OffsetDateTime.parse(instant).atZoneSameInstant(java.time.ZoneOffset.UTC));
+        } catch (java.time.DateTimeException e) {
+            return instant;
+        }
     }
 
     static String text(JsonNode node, String field) {
