@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -21,7 +20,6 @@ import java.util.UUID;
 /** The reading room's page of one document: the whole record, its citation, permalink and JSON-LD. */
 @Path("/documents")
 @ReadingRoomPage
-@Tag(name = "Reading room")
 public class DocumentPageResource {
 
     /** Related documents looked up for their titles; a record listing more shows the rest by id. */
@@ -36,7 +34,7 @@ public class DocumentPageResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The reading room's page of a document (HTML)")
+    @Operation(hidden = true) // a web page, not part of the API
     public Response page(@PathParam("id") String id, @Context UriInfo uri) throws SQLException {
         Optional<UUID> uuid = parse(id);
         Optional<JsonNode> document = uuid.isPresent() ? search.document(uuid.get()) : Optional.empty();

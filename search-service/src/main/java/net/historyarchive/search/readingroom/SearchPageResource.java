@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.UriInfo;
 import net.historyarchive.search.common.problem.ProblemException;
 import net.historyarchive.search.search.api.SearchResult;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -22,7 +21,6 @@ import java.util.Map;
 /** The reading room's search page: the search box, the results, facets and pages, all as links. */
 @Path("/")
 @ReadingRoomPage
-@Tag(name = "Reading room")
 public class SearchPageResource {
 
     /** Hits per page, as on the seed page. */
@@ -36,7 +34,7 @@ public class SearchPageResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The reading room's search page (HTML); takes the search API's filter parameters")
+    @Operation(hidden = true) // a web page, not part of the API
     public Response page(@Context UriInfo uri) throws SQLException, IOException {
         SearchState state = SearchState.of(uri.getQueryParameters());
         Map<String, List<String>> parameters = new LinkedHashMap<>(state.parameters());
