@@ -14,7 +14,7 @@ public record DocumentPage(
         String title,
         String summary,
         String date,
-        String datePrecision,
+        String dateDetail,
         String type,
         List<String> languages,
         List<TextView> texts,
@@ -54,15 +54,16 @@ public record DocumentPage(
     static DocumentPage of(JsonNode document, Map<String, String> relatedTitles, String permalink) {
         String id = document.path("id").asText();
         JsonNode date = document.path("date");
+        String display = date.isObject() ? text(date, "display") : "Undated";
         String qualifier = Labels.dateQualifier(text(date, "qualifier"));
-        String display = date.isObject() ? (qualifier.isEmpty() ? "" : qualifier + " ") + text(date, "display") : "Undated";
+        String dateDetail = date.isObject() ? Labels.datePrecision(text(date, "precision")) + (qualifier.isEmpty() ? "" : ", " + qualifier) : "";
         List<SearchPage.Link> related = new ArrayList<>();
         for (JsonNode other : document.path("related")) {
             String title = relatedTitles.get(other.asText());
             related.add(new SearchPage.Link(title == null ? "Document " + other.asText() : title, "/documents/" + other.asText(), false));
         }
         return new DocumentPage(id, text(document, "title"), text(document, "summary"), display,
-                date.isObject() ? Labels.datePrecision(text(date, "precision")) : "",
+                dateDetail,
                 Labels.documentType(text(document, "documentType")),
                 strings(document.path("languages")).stream().map(Labels::language).toList(),
                 texts(document.path("texts")), source(document.path("source")), rights(document.path("rights")),
@@ -70,7 +71,7 @@ public record DocumentPage(
                 searchLinks("subject", strings(document.path("subjects"))),
                 searchLinks("collection", StreamSupport.stream(document.path("collections").spliterator(), false)
                         .map(c -> text(c, "name")).toList()),
-                related, media(document.path("media")), Citation.chicago(document, display, permalink), permalink,
+                related, media(document.path("media")), Citation.chicago(document, date.isObject() ? display : "n.d.", permalink), permalink,
                 "/api/v1/documents/" + id, new RawString(JsonLd.of(document, permalink)), document.path("version").asLong(),
                 day(text(document, "updatedAt")));
     }

@@ -36,10 +36,10 @@ final class Labels {
         };
     }
 
-    /** How sure the date is, as a word before it; empty when it is exact. */
+    /** How sure the archivist is of the date; empty when sure (the catalog's display already marks it: "circa 1956"). */
     static String dateQualifier(String qualifier) {
         return switch (qualifier == null ? "NONE" : qualifier) {
-            case "APPROXIMATE" -> "circa";
+            case "APPROXIMATE" -> "approximate";
             case "INFERRED" -> "inferred";
             case "UNCERTAIN" -> "uncertain";
             default -> "";

@@ -255,6 +255,7 @@ class ReadingRoomBrowserTest {
         title.click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(ReadingRoomDocuments.HOSTILE_TITLE);
         assertThat(driver.findElements(By.cssSelector("main script, main b"))).isEmpty();
+        assertThat(record()).containsEntry("Date", "circa March 1961 (month, approximate)");
         JsonNode ld = JSON.readTree(driver.findElement(By.cssSelector("script[type='application/ld+json']")).getAttribute("textContent"));
         assertThat(ld.get("name").asText()).isEqualTo(ReadingRoomDocuments.HOSTILE_TITLE);
         assertNoAlert();

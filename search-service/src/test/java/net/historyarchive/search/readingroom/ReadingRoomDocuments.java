@@ -70,8 +70,10 @@ final class ReadingRoomDocuments {
             throw new UncheckedIOException(e);
         }
         enrichFullRecord(events);
-        events.add(event(new Snapshot(HOSTILE_TITLE).summary("A memo about an osprey & <b>bold</b> claims.").type("MEMORANDUM")
-                .date("1961-03").languages("en").subjects("Birds")));
+        ObjectNode hostile = event(new Snapshot(HOSTILE_TITLE).summary("A memo about an osprey & <b>bold</b> claims.").type("MEMORANDUM")
+                .date("1961-03").languages("en").subjects("Birds"));
+        ((ObjectNode) hostile.at("/data/date")).put("display", "circa March 1961").put("qualifier", "APPROXIMATE");
+        events.add(hostile);
         events.add(event(new Snapshot(UNDATED_TITLE).summary("Sightings of an osprey near the coast.").type("NOTE")
                 .languages("en").subjects("Birds")));
         try (CatalogEvents catalog = new CatalogEvents(ReadingRoomProfile.TOPIC)) {
