@@ -67,6 +67,13 @@
     button.addEventListener('click', function () {
       navigator.clipboard.writeText(source.textContent.trim()).then(function () {
         button.textContent = 'Copied';
+      }, function () {
+        // No clipboard access (a browser setting, or not allowed here): select the text instead.
+        var range = document.createRange();
+        range.selectNodeContents(source);
+        window.getSelection().removeAllRanges();
+        window.getSelection().addRange(range);
+        button.textContent = 'Selected: press Ctrl+C to copy';
       });
     });
   }

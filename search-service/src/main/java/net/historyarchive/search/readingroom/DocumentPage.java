@@ -3,8 +3,13 @@ package net.historyarchive.search.readingroom;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.RawString;
 
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
@@ -32,6 +37,8 @@ public record DocumentPage(
         RawString jsonLd,
         long version,
         String updatedAt) {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
 
     /** One text of the document; {@code lang} marks its language for screen readers and hyphenation. */
     public record TextView(String heading, String lang, List<String> paragraphs, String translators) {
@@ -123,16 +130,15 @@ public record DocumentPage(
 
     /** The URI if it is an http(s) link; anything else (javascript:, data:) is shown as text only. */
     private static String webLink(String uri) {
-        String lower = uri.toLowerCase(java.util.Locale.ROOT);
+        String lower = uri.toLowerCase(Locale.ROOT);
         return lower.startsWith("https://") || lower.startsWith("http://") ? uri : null;
     }
 
     /** An instant as its day in UTC ("November 28, 2026"); as it is if it is not an instant. */
     private static String day(String instant) {
         try {
-            return java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy", java.util.Locale.ENGLISH)
-                    .format(java.time.OffsetDateTime.parse(instant).atZoneSameInstant(java.time.ZoneOffset.UTC));
-        } catch (java.time.DateTimeException e) {
+            return DAY.format(OffsetDateTime.parse(instant).atZoneSameInstant(ZoneOffset.UTC));
+        } catch (DateTimeException e) {
             return instant;
         }
     }

@@ -4,6 +4,7 @@ import net.historyarchive.search.common.problem.Problem;
 import net.historyarchive.search.search.api.SearchResult;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything the search page template shows, worked out from the search state and the service's
@@ -47,7 +48,7 @@ public record SearchPage(
 
     /** The hidden fields of the search box's form: the filters stay when the words change. */
     public List<SearchState.Field> searchFields() {
-        return state.fieldsExcept(java.util.Set.of("q", "sort"));
+        return state.fieldsExcept(Set.of("q", "sort"));
     }
 
     public boolean hasResults() {
@@ -76,6 +77,6 @@ public record SearchPage(
 
     private static DateRange dateRange(SearchState state) {
         return new DateRange(state.first("dateFrom").orElse(""), state.first("dateTo").orElse(""),
-                state.first("undated").orElse(""), state.fieldsExcept(java.util.Set.of("dateFrom", "dateTo", "undated")));
+                state.first("undated").orElse(""), state.fieldsExcept(Set.of("dateFrom", "dateTo", "undated")));
     }
 }

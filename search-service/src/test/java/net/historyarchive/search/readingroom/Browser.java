@@ -46,6 +46,7 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-default-apps", "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,900",
                 "--lang=en-US");
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")); // the console, for tests to read
         if (!javascript) {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
@@ -19,17 +20,23 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 import java.io.IOException;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +69,7 @@ class ReadingRoomBrowserTest {
             browser = Browser.withJavaScript();
         }
         driver = browser.driver;
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        driver.manage().window().setSize(new Dimension(1280, 900));
     }
 
     @AfterAll
@@ -259,9 +266,25 @@ class ReadingRoomBrowserTest {
         JsonNode ld = JSON.readTree(driver.findElement(By.cssSelector("script[type='application/ld+json']")).getAttribute("textContent"));
         assertThat(ld.get("name").asText()).isEqualTo(ReadingRoomDocuments.HOSTILE_TITLE);
         assertNoAlert();
-        driver.get(url("/?q=" + java.net.URLEncoder.encode("\"><script>alert(2)</script>", java.nio.charset.StandardCharsets.UTF_8)));
+        driver.get(url("/?q=" + URLEncoder.encode("\"><script>alert(2)</script>", StandardCharsets.UTF_8)));
         assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo("\"><script>alert(2)</script>");
         assertNoAlert();
+    }
+
+    @Test
+    void theBrowserReportsNoErrorsAndNoBlockedContent() {
+        driver.manage().logs().get(LogType.BROWSER); // drops what earlier tests left
+        search("Pyongyang");
+        driver.findElement(By.id("q")).sendKeys(Keys.BACK_SPACE); // asks for suggestions
+        await().atMost(Duration.ofSeconds(10)).until(() -> !driver.findElements(By.cssSelector("#q-suggestions option")).isEmpty());
+        driver.findElement(By.linkText(ReadingRoomDocuments.FULL_RECORD_TITLE)).click();
+        driver.findElement(By.cssSelector("button.copy")).click();
+        js().executeScript("console.warn('reading room probe');"); // shows that the console is read at all
+        List<String> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::getMessage).toList();
+        assertThat(severe).anyMatch(message -> message.contains("reading room probe"));
+        assertThat(severe).filteredOn(message -> !message.contains("reading room probe"))
+                .as("console errors and warnings, such as a Content-Security-Policy violation").isEmpty();
     }
 
     // ---- accessibility ---------------------------------------------------------------------------
@@ -336,7 +359,7 @@ class ReadingRoomBrowserTest {
 
     @Test
     void onAPhoneNothingScrollsSideways() {
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        driver.manage().window().setSize(new Dimension(390, 844));
         for (String page : List.of("/?q=Pyongyang", "/documents/" + documents.id(ReadingRoomDocuments.FULL_RECORD_TITLE))) {
             driver.get(url(page));
             Long overflow = (Long) js().executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
@@ -390,7 +413,7 @@ class ReadingRoomBrowserTest {
     private Map<String, String> record() {
         List<WebElement> terms = driver.findElements(By.cssSelector(".record dt"));
         List<WebElement> details = driver.findElements(By.cssSelector(".record dd"));
-        Map<String, String> record = new java.util.LinkedHashMap<>();
+        Map<String, String> record = new LinkedHashMap<>();
         for (int i = 0; i < terms.size(); i++) {
             record.put(terms.get(i).getText(), details.get(i).getText());
         }
@@ -432,11 +455,11 @@ class ReadingRoomBrowserTest {
         Files.createDirectories(SCREENSHOTS);
         long height = (Long) js().executeScript(
                 "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight;");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(height, 2400)));
+        driver.manage().window().setSize(new Dimension(1280, (int) Math.min(height, 2400)));
         try {
             Files.write(SCREENSHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
         } finally {
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            driver.manage().window().setSize(new Dimension(1280, 900));
         }
     }
 }
