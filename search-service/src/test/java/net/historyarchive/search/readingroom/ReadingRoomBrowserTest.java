@@ -17,6 +17,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -111,7 +112,7 @@ class ReadingRoomBrowserTest {
         search("Pyongyag");
         WebElement suggestion = driver.findElement(By.cssSelector(".did-you-mean a"));
         assertThat(suggestion.getText()).isEqualTo("pyongyang");
-        suggestion.click();
+        follow(driver, suggestion);
         assertThat(resultLine()).isEqualTo("Results: 1 - 10 of 10");
     }
 
@@ -131,21 +132,23 @@ class ReadingRoomBrowserTest {
         search("Pyongyang");
         WebElement telegram = facet("type", "Telegram");
         assertThat(telegram.findElement(By.cssSelector(".count")).getText()).isEqualTo("1");
-        telegram.click();
+        follow(driver, telegram);
         assertThat(resultLine()).isEqualTo("Results: 1 - 1 of 1");
         assertThat(hitTitles()).containsExactly("Telegram from Ponomarev to the CPSU Central Committee");
         assertThat(driver.getCurrentUrl()).contains("q=Pyongyang").contains("type=TELEGRAM");
         WebElement chip = driver.findElement(By.cssSelector(".chips .chip"));
         assertThat(chip.getText()).contains("Type: Telegram");
 
-        facet("person", "Peng Dehuai").click(); // a second facet combines with the first
+        follow(driver, facet("person", "Peng Dehuai")); // a second facet combines with the first
         assertThat(driver.findElements(By.cssSelector(".chips .chip"))).hasSize(2);
-        driver.findElement(By.xpath("//a[contains(@class,'chip')][contains(., 'Type: Telegram')]")).click();
-        driver.findElement(By.xpath("//a[contains(@class,'chip')][contains(., 'Person: Peng Dehuai')]")).click();
+        follow(driver, driver.findElement(By.xpath("//a[contains(@class,'chip')][contains(., 'Type: Telegram')]")));
+        follow(driver, driver.findElement(By.xpath("//a[contains(@class,'chip')][contains(., 'Person: Peng Dehuai')]")));
         assertThat(driver.findElements(By.cssSelector(".chips .chip"))).isEmpty();
         assertThat(resultLine()).isEqualTo("Results: 1 - 10 of 10");
 
+        WebElement before = driver.findElement(By.tagName("html"));
         driver.navigate().back(); // every state is a URL: back returns to the filtered page
+        awaitNewPage(before);
         assertThat(resultLine()).isEqualTo("Results: 1 - 1 of 1");
     }
 
@@ -154,7 +157,7 @@ class ReadingRoomBrowserTest {
         driver.get(url("/"));
         driver.findElement(By.id("dateFrom")).sendKeys("1956");
         driver.findElement(By.id("dateTo")).sendKeys("1956");
-        driver.findElement(By.cssSelector(".dates button")).click();
+        follow(driver, driver.findElement(By.cssSelector(".dates button")));
         assertThat(resultLine()).isEqualTo("Results: 1 - 4 of 4");
         assertThat(driver.findElement(By.cssSelector(".chips")).getText()).contains("Dates: 1956 – 1956");
 
@@ -174,23 +177,23 @@ class ReadingRoomBrowserTest {
         int all = documents.ids.size();
         assertThat(resultLine()).isEqualTo("Results: 1 - 10 of " + all);
         assertThat(driver.findElement(By.cssSelector(".pagination [aria-current=page]")).getText()).contains("1");
-        driver.findElement(By.cssSelector(".pagination a[rel=next]")).click();
+        follow(driver, driver.findElement(By.cssSelector(".pagination a[rel=next]")));
         assertThat(resultLine()).isEqualTo("Results: 11 - " + all + " of " + all);
         assertThat(driver.getCurrentUrl()).endsWith("page=2");
         assertThat(hitTitles()).last().as("undated documents sort last").isEqualTo(ReadingRoomDocuments.UNDATED_TITLE);
-        driver.findElement(By.cssSelector(".pagination a[rel=prev]")).click();
+        follow(driver, driver.findElement(By.cssSelector(".pagination a[rel=prev]")));
         assertThat(resultLine()).isEqualTo("Results: 1 - 10 of " + all);
         assertThat(hitDates().get(0)).isEqualTo("July 12, 1948");
 
-        driver.findElement(By.linkText("Newest first")).click();
+        follow(driver, driver.findElement(By.linkText("Newest first")));
         assertThat(hitDates().get(0)).isEqualTo("December 8, 1972");
-        driver.findElement(By.linkText("Title")).click();
-        driver.findElement(By.xpath("//nav[@aria-label='Pagination']//a[normalize-space(.)='Page 2']")).click();
+        follow(driver, driver.findElement(By.linkText("Title")));
+        follow(driver, driver.findElement(By.xpath("//nav[@aria-label='Pagination']//a[normalize-space(.)='Page 2']")));
         assertThat(driver.getCurrentUrl()).contains("sort=title").contains("page=2");
         assertThat(resultLine()).isEqualTo("Results: 11 - " + all + " of " + all);
 
         search("Puzanov");
-        driver.findElement(By.linkText("Title")).click();
+        follow(driver, driver.findElement(By.linkText("Title")));
         assertThat(hitTitles()).containsExactly(
                 "Journal of Soviet Ambassador in the DPRK A.M. Puzanov for 27 August 1960",
                 "Journal of Soviet Ambassador in the DPRK A.M. Puzanov for 28 December 1960",
@@ -204,7 +207,7 @@ class ReadingRoomBrowserTest {
     @Test
     void theDocumentPageShowsTheRecordAndItsCitation() throws IOException {
         search("Mikoyan delegations");
-        driver.findElement(By.linkText(ReadingRoomDocuments.FULL_RECORD_TITLE)).click();
+        follow(driver, driver.findElement(By.linkText(ReadingRoomDocuments.FULL_RECORD_TITLE)));
         String id = documents.id(ReadingRoomDocuments.FULL_RECORD_TITLE).toString();
         assertThat(driver.getCurrentUrl()).isEqualTo(url("/documents/" + id));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(ReadingRoomDocuments.FULL_RECORD_TITLE);
@@ -239,7 +242,7 @@ class ReadingRoomBrowserTest {
         assertThat(ld.at("/holdingArchive/name").asText()).isEqualTo("Archive of the President of the Russian Federation");
         screenshot("reading-room-document.png");
 
-        driver.findElement(By.linkText("Kim Il Sung")).click(); // a person links to the search filtered by them
+        follow(driver, driver.findElement(By.linkText("Kim Il Sung"))); // a person links to the search filtered by them
         assertThat(driver.getCurrentUrl()).isEqualTo(url("/?person=Kim+Il+Sung"));
         assertThat(resultLine()).isEqualTo("Results: 1 - 3 of 3");
     }
@@ -259,7 +262,7 @@ class ReadingRoomBrowserTest {
         assertThat(title.getText()).isEqualTo(ReadingRoomDocuments.HOSTILE_TITLE);
         assertThat(driver.findElement(By.cssSelector(".hit-summary")).getText()).isEqualTo("A memo about an osprey & <b>bold</b> claims.");
         assertNoAlert();
-        title.click();
+        follow(driver, title);
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(ReadingRoomDocuments.HOSTILE_TITLE);
         assertThat(driver.findElements(By.cssSelector("main script, main b"))).isEmpty();
         assertThat(record()).containsEntry("Date", "circa March 1961 (month, approximate)");
@@ -277,7 +280,7 @@ class ReadingRoomBrowserTest {
         search("Pyongyang");
         driver.findElement(By.id("q")).sendKeys(Keys.BACK_SPACE); // asks for suggestions
         await().atMost(Duration.ofSeconds(10)).until(() -> !driver.findElements(By.cssSelector("#q-suggestions option")).isEmpty());
-        driver.findElement(By.linkText(ReadingRoomDocuments.FULL_RECORD_TITLE)).click();
+        follow(driver, driver.findElement(By.linkText(ReadingRoomDocuments.FULL_RECORD_TITLE)));
         driver.findElement(By.cssSelector("button.copy")).click();
         js().executeScript("console.warn('reading room probe');"); // shows that the console is read at all
         List<String> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
@@ -331,9 +334,10 @@ class ReadingRoomBrowserTest {
         driver.get(url("/"));
         keys.sendKeys(Keys.TAB).perform();
         assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Skip to content");
-        driver.findElement(By.id("q")).sendKeys("Pyongyang" + Keys.ENTER);
+        driver.findElement(By.id("q")).sendKeys("Pyongyang");
+        follow(driver, driver.findElement(By.id("q")), Keys.ENTER);
         assertThat(resultLine()).isEqualTo("Results: 1 - 10 of 10");
-        facet("type", "Telegram").sendKeys(Keys.ENTER);
+        follow(driver, facet("type", "Telegram"), Keys.ENTER);
         assertThat(resultLine()).isEqualTo("Results: 1 - 1 of 1");
     }
 
@@ -344,14 +348,15 @@ class ReadingRoomBrowserTest {
         try (Browser plain = Browser.withoutJavaScript()) {
             ChromeDriver nojs = plain.driver;
             nojs.get(url("/"));
-            nojs.findElement(By.id("q")).sendKeys("Pyongyang" + Keys.ENTER);
+            nojs.findElement(By.id("q")).sendKeys("Pyongyang");
+            follow(nojs, nojs.findElement(By.id("q")), Keys.ENTER);
             assertThat(nojs.findElement(By.id("result-line")).getText()).isEqualTo("Results: 1 - 10 of 10");
-            nojs.findElement(By.xpath("//section[@aria-labelledby='facet-type']//a[contains(., 'Telegram')]")).click();
+            follow(nojs, nojs.findElement(By.xpath("//section[@aria-labelledby='facet-type']//a[contains(., 'Telegram')]")));
             assertThat(nojs.findElement(By.id("result-line")).getText()).isEqualTo("Results: 1 - 1 of 1");
-            nojs.findElement(By.cssSelector(".chips .chip")).click();
-            nojs.findElement(By.linkText("Newest first")).click();
+            follow(nojs, nojs.findElement(By.cssSelector(".chips .chip")));
+            follow(nojs, nojs.findElement(By.linkText("Newest first")));
             assertThat(nojs.findElements(By.cssSelector(".hit-date")).get(0).getText()).isEqualTo("December 8, 1972");
-            nojs.findElement(By.cssSelector(".hit-title a")).click();
+            follow(nojs, nojs.findElement(By.cssSelector(".hit-title a")));
             assertThat(nojs.findElement(By.cssSelector(".citation")).getText()).startsWith("\u201C");
             assertThat(nojs.findElement(By.cssSelector("button.copy")).isDisplayed()).as("the copy button needs the script").isFalse();
         }
@@ -391,7 +396,32 @@ class ReadingRoomBrowserTest {
         driver.get(url("/"));
         WebElement box = driver.findElement(By.id("q"));
         box.sendKeys(words);
-        driver.findElement(By.cssSelector(".search-form button[type=submit]")).click();
+        follow(driver, driver.findElement(By.cssSelector(".search-form button[type=submit]")));
+    }
+
+    /** Clicks a link or button and waits until the browser shows the page it leads to. */
+    private static void follow(ChromeDriver browser, WebElement control) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        control.click();
+        awaitNewPage(page);
+    }
+
+    /** Presses a key (Enter) on a control and waits until the browser shows the page it leads to. */
+    private static void follow(ChromeDriver browser, WebElement control, CharSequence key) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        control.sendKeys(key);
+        awaitNewPage(page);
+    }
+
+    private static void awaitNewPage(WebElement previous) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try {
+                previous.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            }
+        });
     }
 
     private String resultLine() {
