@@ -153,6 +153,7 @@ public final class LocalStack {
         System.out.println("Metrics         " + base + "/q/metrics");
         System.out.println("Search service  " + searchStatus);
         String search = "http://localhost:" + SEARCH_PORT;
+        System.out.println("Reading room    " + search + "/?q=Pyongyang");
         System.out.println("Search API      " + search + "/api/v1/search?q=Pyongyang");
         System.out.println("Search Swagger  " + search + "/q/swagger-ui  (OpenAPI: " + search + "/q/openapi)");
         System.out.println("Search health   " + search + "/q/health  (freshness: " + search + "/api/v1/freshness)");

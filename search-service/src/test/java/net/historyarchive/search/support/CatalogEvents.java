@@ -30,9 +30,16 @@ public final class CatalogEvents implements AutoCloseable {
     private static final String EXAMPLE_ID = "0193a2b4-6e00-7a11-8b22-3c4d5e6f7a8b";
 
     private final KafkaProducer<String, String> producer;
+    private final String topic;
 
     public CatalogEvents() {
-        ensureSinglePartitionTopic();
+        this(TOPIC);
+    }
+
+    /** Plays the catalog on another topic, for a test profile whose search-service reads that one. */
+    public CatalogEvents(String topic) {
+        this.topic = topic;
+        ensureSinglePartitionTopic(topic);
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ArchiveInfraResource.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
@@ -42,15 +49,15 @@ public final class CatalogEvents implements AutoCloseable {
      * In these tests the topic has a single partition, so events of different documents are also
      * consumed in the order sent, which lets a test know when an earlier event has been processed.
      */
-    private static void ensureSinglePartitionTopic() {
+    private static void ensureSinglePartitionTopic(String topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, ArchiveInfraResource.bootstrapServers()))) {
-            if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(TOPIC)) {
-                admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
+            if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
             }
-            int partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .get(TOPIC).partitions().size();
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(topic).partitions().size();
             if (partitions != 1) {
-                throw new IllegalStateException("test topic " + TOPIC + " has " + partitions + " partitions, expected 1");
+                throw new IllegalStateException("test topic " + topic + " has " + partitions + " partitions, expected 1");
             }
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -73,7 +80,7 @@ public final class CatalogEvents implements AutoCloseable {
 
     public void send(UUID key, String value) {
         try {
-            producer.send(new ProducerRecord<>(TOPIC, key == null ? null : key.toString(), value)).get(10, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, key == null ? null : key.toString(), value)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
