@@ -75,7 +75,7 @@ record SearchCursor(String fingerprint, String pointInTime, List<FieldValue> aft
             throw new CursorRejected("not a cursor this service issued");
         }
         if (!json.get("f").asText().equals(expectedFingerprint)) {
-            throw new CursorRejected("this cursor belongs to another search (query, filters or sort differ)");
+            throw new CursorRejected("this cursor belongs to a different query, filters or sort");
         }
         List<FieldValue> after = new ArrayList<>();
         for (JsonNode value : json.get("a")) {

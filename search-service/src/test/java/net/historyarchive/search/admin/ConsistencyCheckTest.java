@@ -99,10 +99,13 @@ class ConsistencyCheckTest {
                 .body("listed.findAll { it.repaired }.id", hasItems(stale.toString(), missing.toString(),
                         deletedInCatalog.toString(), unknownToCatalog.toString()))
                 .body("listed.find { it.id == '" + ahead + "' }.repaired", equalTo(false));
-        given().get("/api/v1/documents/" + missing).then().statusCode(200).body("version", equalTo(1));
-        given().get("/api/v1/documents/" + stale).then().statusCode(200).body("version", equalTo(2));
-        given().get("/api/v1/documents/" + deletedInCatalog).then().statusCode(404);
-        given().get("/api/v1/documents/" + unknownToCatalog).then().statusCode(404);
+        // Repairs are searchable after the view's next refresh (a quarter second).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            given().get("/api/v1/documents/" + missing).then().statusCode(200).body("version", equalTo(1));
+            given().get("/api/v1/documents/" + stale).then().statusCode(200).body("version", equalTo(2));
+            given().get("/api/v1/documents/" + deletedInCatalog).then().statusCode(404);
+            given().get("/api/v1/documents/" + unknownToCatalog).then().statusCode(404);
+        });
 
         given().header("Authorization", AdminTokens.admin()).post(CHECK).then().statusCode(200)
                 .body("differences", equalTo(1)).body("ahead", equalTo(1)).body("missing", equalTo(0))

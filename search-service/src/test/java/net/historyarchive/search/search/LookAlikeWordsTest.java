@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * Typo tolerance widens a word to indexed words one typo away, but a correctly spelled word is not
  * widened to another common word: "planet" finds the typo "Plannet", not the hundred documents
  * about "planes" (one letter away, but in more than 1% of the documents: a word of its own, not a typo),
- * while the misspelled "planeet" still finds the planet.
+ * while the misspelled "plabet" still finds the planet.
  */
 @QuarkusTest
 class LookAlikeWordsTest {
@@ -47,7 +47,7 @@ class LookAlikeWordsTest {
         assertThat(correct.getString("hits[0].id")).as("the word as typed ranks above its typo").isEqualTo(planet.id().toString());
         assertThat(correct.getString("didYouMean")).isNull();
 
-        JsonPath misspelled = search("planeet");
+        JsonPath misspelled = search("plabet");
         assertThat(misspelled.<String>getList("hits.id")).contains(planet.id().toString());
         assertThat(misspelled.getString("didYouMean")).isEqualTo("planet");
     }
