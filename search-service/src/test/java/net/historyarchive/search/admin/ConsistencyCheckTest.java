@@ -72,6 +72,9 @@ class ConsistencyCheckTest {
                 .<ObjectNode>set("changes", changes).put("nextCursor", "page-2")));
         // Committed, but the feed holds it back (an older transaction still runs): not a phantom.
         catalogDocument(notYetInFeed, 1);
+        // The check reads the searchable view: wait for the refresh that publishes the batch above.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> given().get("/api/v1/documents/" + same).statusCode() == 200);
 
         given().header("Authorization", AdminTokens.admin()).get(CHECK).then().statusCode(404)
                 .contentType("application/problem+json");
