@@ -79,7 +79,7 @@ class HostileInputIT {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void abusedTokensAreRefusedWithProblemsAndWriteNothing() throws Exception {
         Path root = Path.of(System.getProperty("system-tests.repository-root", "..")).toAbsolutePath().normalize();
-        TokenAbuseSuite.Result result = new TokenAbuseSuite(catalog, search, root.resolve("infra/src/main/resources/dev-keys")).run();
+        TokenAbuseSuite.Result result = new TokenAbuseSuite(catalog, search, root.resolve("test-infra/src/main/resources/dev-keys")).run();
         System.out.println(result.report());
         assertThat(result.failures()).as(() -> result.report() + logTails()).isEmpty();
     }

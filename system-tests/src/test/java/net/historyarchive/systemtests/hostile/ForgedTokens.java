@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Builds JWTs the way an attacker would: with any header and claims, signed with the
- * DEVELOPMENT key pair (infra/src/main/resources/dev-keys, public on purpose), with another key,
+ * DEVELOPMENT key pair (test-infra/src/main/resources/dev-keys, public on purpose), with another key,
  * with the public key as an HMAC secret, or not at all.
  */
 final class ForgedTokens {

@@ -98,7 +98,7 @@ class CatalogRollingStopIT {
         env.put("CATALOG_DB_USER", PostgresServer.USER);
         env.put("CATALOG_DB_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("infra/src/main/resources/dev-keys/public.pem").toString());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("test-infra/src/main/resources/dev-keys/public.pem").toString());
         env.put("MP_JWT_VERIFY_ISSUER", DevToken.ISSUER);
         env.put("QUARKUS_SHUTDOWN_DELAY", SHUTDOWN_DELAY);
         service.start(jar, SERVICE_JVM, env);

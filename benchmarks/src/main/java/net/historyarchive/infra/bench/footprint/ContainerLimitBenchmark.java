@@ -78,7 +78,7 @@ public final class ContainerLimitBenchmark {
             pb.environment().put("CATALOG_DB_USER", PostgresServer.USER);
             pb.environment().put("CATALOG_DB_PASSWORD", PostgresServer.PASSWORD);
             pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            pb.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("infra/src/main/resources/dev-keys/public.pem").toString());
+            pb.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("test-infra/src/main/resources/dev-keys/public.pem").toString());
             pb.environment().put("MP_JWT_VERIFY_ISSUER", DevToken.ISSUER);
             Process service = pb.start();
             try {
