@@ -117,7 +117,10 @@ public class ViewWriter {
             if (cause instanceof IOException io) {
                 throw io;
             }
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IOException(cause);
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause);
         }
     }
 
