@@ -72,7 +72,8 @@ public class ViewWriter {
 
     /**
      * Applies to the given index or alias and returns once OpenSearch acknowledged every item.
-     * At most one event per document: parts of a batch are indexed in no particular order.
+     * Parts of a batch are indexed in no particular order; the external versions make the result
+     * the same (only the applied/stale counts of a batch holding one document twice may differ).
      *
      * @throws EngineUnavailable when the cluster refused part of the batch for a reason that may
      *                           pass (overload, a shard not available): nothing is lost by retrying
