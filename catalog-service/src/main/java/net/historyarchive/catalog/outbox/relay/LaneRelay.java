@@ -25,6 +25,7 @@ import java.util.function.BooleanSupplier;
 final class LaneRelay implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(LaneRelay.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration STATS_INTERVAL = Duration.ofSeconds(5);
     private static final Duration CLEANUP_INTERVAL = Duration.ofMinutes(10);
@@ -38,6 +39,8 @@ final class LaneRelay implements Runnable {
     private final Counter published;
     private final Counter errors;
     private final BooleanSupplier running;
+    /** The wait before the next attempt; back to the first step after a round that worked. */
+    private Duration backoff = FIRST_BACKOFF;
 
     LaneRelay(EventLane lane, AgroalDataSource dataSource, EventsConfig config, String bootstrapServers, ObjectMapper json,
               RelayStatus status, Counter published, Counter errors, BooleanSupplier running) {
@@ -54,7 +57,6 @@ final class LaneRelay implements Runnable {
 
     @Override
     public void run() {
-        Duration backoff = Duration.ofMillis(100);
         String topic = TopicSetup.topicOf(config, lane);
         while (running.getAsBoolean()) {
             try (Connection connection = dataSource.getConnection();
@@ -68,7 +70,6 @@ final class LaneRelay implements Runnable {
                     OutboxStore.listen(connection);
                     LOG.infof("Outbox relay active for the %s lane, publishing to topic %s", lane.label(), topic);
                     relayLoop(connection, publisher);
-                    backoff = Duration.ofMillis(100);
                 } finally {
                     releaseLeadership(connection);
                 }
@@ -132,6 +133,7 @@ final class LaneRelay implements Runnable {
                 published.increment(rows.size());
             }
             status.succeeded(lane);
+            backoff = FIRST_BACKOFF; // the next outage starts again from a short wait
             Instant now = Instant.now();
             if (now.isAfter(nextStats)) {
                 status.backlog(lane, OutboxStore.backlog(connection, lane));
