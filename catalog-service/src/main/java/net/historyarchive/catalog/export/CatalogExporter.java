@@ -7,6 +7,7 @@ import net.historyarchive.catalog.document.repository.DocumentRows;
 import net.historyarchive.catalog.document.service.DocumentMapper;
 import net.historyarchive.catalog.document.api.DocumentView;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -44,7 +45,8 @@ public final class CatalogExporter {
             connection.setAutoCommit(false); // a cursor (fetch size) needs a transaction
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
-            Counts counts = write(connection, out);
+            // Lines are small; the HTTP stream writes a chunk per write, so gather them.
+            Counts counts = write(connection, new BufferedOutputStream(out, 1 << 16));
             connection.commit();
             return counts;
         } catch (SQLException | IOException | RuntimeException e) {

@@ -106,14 +106,28 @@ public class OaiService {
         return response.finish();
     }
 
-    /** Collections are the sets; there are few enough of them to list in one response. */
+    /** Collections are the sets, in pages like the record lists (an archive can have thousands). */
     private byte[] listSets(Connection c, OaiRequest request, Urls urls) throws SQLException {
-        if (request.argument(OaiVerb.RESUMPTION_TOKEN) != null) {
-            throw new OaiException(OaiErrorCode.badResumptionToken, "ListSets is answered in one response; there is nothing to resume");
+        String token = request.argument(OaiVerb.RESUMPTION_TOKEN);
+        SetsToken position;
+        if (token == null) {
+            position = new SetsToken(BEFORE_ALL, 0, OaiStore.setCount(c), Instant.now());
+        } else {
+            position = SetsToken.decode(token);
+            checkNotExpired(position.issuedAt());
         }
-        List<OaiStore.SetRow> sets = OaiStore.sets(c);
+        int pageSize = config.pageSize();
+        List<OaiStore.SetRow> sets = OaiStore.sets(c, position.lastId(), pageSize + 1);
+        boolean more = sets.size() > pageSize;
+        if (more) {
+            sets = sets.subList(0, pageSize);
+        }
         if (sets.isEmpty()) {
-            throw new OaiException(OaiErrorCode.noSetHierarchy, "The repository has no collections, so no sets");
+            if (token == null || OaiStore.setCount(c) == 0) {
+                throw new OaiException(OaiErrorCode.noSetHierarchy, "The repository has no collections, so no sets");
+            }
+            // A ListSets answer must hold a set: the ones after the token were deleted meanwhile.
+            throw new OaiException(OaiErrorCode.badResumptionToken, "The remaining sets were deleted meanwhile; start ListSets again");
         }
         OaiResponse response = OaiResponse.start(Instant.now(), urls.baseUrl(), request);
         XmlOut xml = response.xml();
@@ -133,8 +147,33 @@ public class OaiService {
             }
             xml.end();
         }
+        if (more || token != null) {
+            SetsToken next = new SetsToken(sets.get(sets.size() - 1).id(), position.cursor() + sets.size(),
+                    position.completeListSize(), Instant.now());
+            resumptionToken(xml, position.cursor(), Math.max(position.completeListSize(), next.cursor()),
+                    more ? next.encode() : null, next.issuedAt());
+        }
         xml.end();
         return response.finish();
+    }
+
+    private void checkNotExpired(Instant issuedAt) {
+        if (issuedAt.plus(config.tokenLifetimeHours(), ChronoUnit.HOURS).isBefore(Instant.now())) {
+            throw new OaiException(OaiErrorCode.badResumptionToken, "The resumptionToken has expired; start the list again");
+        }
+    }
+
+    /** The resumptionToken element; an empty one (no value, no expiry) ends a list that was resumed. */
+    private void resumptionToken(XmlOut xml, long cursor, long completeListSize, String value, Instant issuedAt) {
+        xml.start("", "resumptionToken", OaiResponse.OAI).attribute("cursor", Long.toString(cursor));
+        if (completeListSize > 0) {
+            xml.attribute("completeListSize", Long.toString(completeListSize));
+        }
+        if (value != null) {
+            xml.attribute("expirationDate", OaiDates.format(issuedAt.plus(config.tokenLifetimeHours(), ChronoUnit.HOURS)))
+                    .text(value);
+        }
+        xml.end();
     }
 
     private byte[] getRecord(Connection c, OaiRequest request, Urls urls) throws SQLException {
@@ -162,9 +201,7 @@ public class OaiService {
             list = newList(c, request, now);
         } else {
             list = ResumptionToken.decode(token, request.verb());
-            if (list.issuedAt().plus(config.tokenLifetimeHours(), ChronoUnit.HOURS).isBefore(Instant.now())) {
-                throw new OaiException(OaiErrorCode.badResumptionToken, "The resumptionToken has expired; start the list again");
-            }
+            checkNotExpired(list.issuedAt());
         }
         int pageSize = config.pageSize();
         List<OaiStore.Item> items = OaiStore.page(c, list, pageSize + 1);
@@ -192,16 +229,8 @@ public class OaiService {
         }
         if (more || token != null) {
             ResumptionToken next = list.next(items.get(items.size() - 1).id(), items.size(), Instant.now());
-            xml.start("", "resumptionToken", OaiResponse.OAI)
-                    .attribute("cursor", Long.toString(list.cursor()));
-            if (list.completeListSize() > 0) {
-                xml.attribute("completeListSize", Long.toString(Math.max(list.completeListSize(), next.cursor())));
-            }
-            if (more) {
-                xml.attribute("expirationDate", OaiDates.format(next.issuedAt().plus(config.tokenLifetimeHours(), ChronoUnit.HOURS)))
-                        .text(next.encode());
-            }
-            xml.end(); // the last page carries an empty token: the list is complete
+            resumptionToken(xml, list.cursor(), list.completeListSize() > 0 ? Math.max(list.completeListSize(), next.cursor()) : 0,
+                    more ? next.encode() : null, next.issuedAt());
         }
         xml.end();
         return response.finish();

@@ -94,14 +94,25 @@ final class OaiStore {
         return documents;
     }
 
-    static List<SetRow> sets(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id, name, description FROM collection ORDER BY id");
-             ResultSet rs = s.executeQuery()) {
-            List<SetRow> sets = new ArrayList<>();
-            while (rs.next()) {
-                sets.add(new SetRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)));
+    /** Up to {@code limit} collections after {@code afterId}, in id order. */
+    static List<SetRow> sets(Connection c, UUID afterId, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id, name, description FROM collection WHERE id > ? ORDER BY id LIMIT ?")) {
+            s.setObject(1, afterId);
+            s.setInt(2, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                List<SetRow> sets = new ArrayList<>();
+                while (rs.next()) {
+                    sets.add(new SetRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)));
+                }
+                return sets;
             }
-            return sets;
+        }
+    }
+
+    static long setCount(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM collection"); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -51,7 +51,7 @@ class OaiProtocolTest {
         assertThat(Oai.get("verb=ListMetadataFormats")).contains("<metadataPrefix>oai_dc</metadataPrefix>")
                 .contains("<metadataPrefix>archive</metadataPrefix>");
         assertThat(Oai.get("verb=ListMetadataFormats&identifier=" + Oai.identifier(id))).contains("oai_dc");
-        assertThat(Oai.get("verb=ListSets")).contains("<setSpec>" + collection + "</setSpec>");
+        assertThat(allSets()).contains(collection);
 
         String dc = Oai.get("verb=GetRecord&metadataPrefix=oai_dc&identifier=" + Oai.identifier(id));
         assertThat(dc).contains("<dc:title>Record of a Conversation between Mao Zedong and Anastas Mikoyan &lt;&amp;&gt; \"quoted\"</dc:title>")
@@ -162,6 +162,54 @@ class OaiProtocolTest {
         // A token of one verb is no token of another.
         String firstToken = Oai.token(Oai.get("verb=ListIdentifiers&metadataPrefix=oai_dc&set=" + collection)).get("value");
         assertThat(Oai.errorCode(Oai.get("verb=ListRecords&resumptionToken=" + firstToken))).isEqualTo("badResumptionToken");
+    }
+
+    /** Sets page like records (the test profile's page size is 50): every collection once, in id order. */
+    @Test
+    void listSetsPagesWithResumptionTokens() {
+        Set<String> created = new HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            created.add(Api.createCollection(Api.unique("OAI set paging " + i)));
+        }
+        String xml = Oai.get("verb=ListSets");
+        Map<String, String> token = Oai.token(xml);
+        assertThat(token).containsEntry("cursor", "0").containsKey("completeListSize").containsKey("expirationDate");
+        String completeListSize = token.get("completeListSize");
+        String firstToken = token.get("value");
+        List<String> harvested = allSets();
+        assertThat(harvested).hasSizeGreaterThanOrEqualTo(60).doesNotHaveDuplicates().containsAll(created)
+                .isSorted(); // id order: lower-case hex sorts as PostgreSQL sorts uuids
+        assertThat(Integer.toString(harvested.size())).isEqualTo(completeListSize);
+        // A ListSets token is no token of a record list, and the other way round.
+        assertThat(Oai.errorCode(Oai.get("verb=ListIdentifiers&resumptionToken=" + firstToken))).isEqualTo("badResumptionToken");
+        // A record-list token as the provider issues it (a real list may fit in one page here).
+        String recordsToken = new ResumptionToken(OaiVerb.ListIdentifiers, MetadataFormat.OAI_DC, null, java.time.Instant.EPOCH,
+                java.time.Instant.now(), java.time.Instant.now(), new java.util.UUID(0, 0), 0, 0, java.time.Instant.now()).encode();
+        assertThat(Oai.errorCode(Oai.get("verb=ListSets&resumptionToken=" + recordsToken))).isEqualTo("badResumptionToken");
+    }
+
+    /** Every setSpec of ListSets, following its resumption tokens (each page's cursor checked). */
+    private static List<String> allSets() {
+        List<String> specs = new ArrayList<>();
+        String xml = Oai.get("verb=ListSets");
+        specs.addAll(setSpecs(xml));
+        Map<String, String> token = Oai.token(xml);
+        while (token != null && !token.get("value").isEmpty()) {
+            xml = Oai.get("verb=ListSets&resumptionToken=" + token.get("value"));
+            token = Oai.token(xml);
+            assertThat(token).containsEntry("cursor", Integer.toString(specs.size()));
+            specs.addAll(setSpecs(xml));
+        }
+        return specs;
+    }
+
+    private static List<String> setSpecs(String xml) {
+        List<String> specs = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<set><setSpec>([^<]+)</setSpec>").matcher(xml);
+        while (m.find()) {
+            specs.add(m.group(1));
+        }
+        return specs;
     }
 
     private static String withoutResponseDate(String xml) {

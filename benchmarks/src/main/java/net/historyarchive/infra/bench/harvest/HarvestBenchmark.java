@@ -60,7 +60,7 @@ public final class HarvestBenchmark {
             }
             StackInfo env = new StackInfo(root, postgres.port(), kafka.bootstrapServers(), null, null, null, -1, -1, List.of());
             try (ChildService catalog = new ChildService("catalog-service", port, data.resolve("logs/catalog-service.log"))) {
-                catalog.start(env.catalogJar(), List.of(), env.serviceEnv("catalog", port));
+                catalog.start(env.catalogJar(), List.of(), env.catalogEnv(port));
                 catalog.awaitAnswer("/q/health/live", Duration.ofMinutes(5));
                 HttpClient http = Http.client();
                 load(http, catalog.url(), data, documents, partSize);
