@@ -35,7 +35,7 @@ public class OaiResource {
     @GET
     @PermitAll
     @Produces(XML)
-    @Operation(summary = "OAI-PMH request (verb and arguments in the query string)", description = """
+    @Operation(operationId = "oaiRequest", summary = "OAI-PMH request (verb and arguments in the query string)", description = """
             Verbs Identify, ListMetadataFormats, ListSets, GetRecord, ListIdentifiers, ListRecords. \
             Metadata formats oai_dc and archive (the whole record); sets are collections; deleted \
             records are kept (deletedRecord=persistent). Protocol errors are OAI-PMH error elements \
@@ -49,7 +49,7 @@ public class OaiResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(XML)
-    @Operation(summary = "OAI-PMH request (verb and arguments as a form)")
+    @Operation(operationId = "oaiFormRequest", summary = "OAI-PMH request (verb and arguments as a form)", description = "The same protocol as the GET form, for harvesters that POST (application/x-www-form-urlencoded).")
     @APIResponse(responseCode = "200", description = "An OAI-PMH response document")
     public Response post(MultivaluedMap<String, String> form, @Context UriInfo uri) {
         return answer(form, uri);
@@ -59,7 +59,7 @@ public class OaiResource {
     @Path(NativeRecordWriter.SCHEMA_PATH)
     @PermitAll
     @Produces("application/xml")
-    @Operation(summary = "XML Schema of the native metadata format 'archive'")
+    @Operation(operationId = "getArchiveRecordSchema", summary = "XML Schema of the native metadata format 'archive'", description = "The schema that records in metadataPrefix=archive validate against.")
     public InputStream nativeSchema() {
         return OaiResource.class.getResourceAsStream("/oai" + NativeRecordWriter.SCHEMA_PATH);
     }

@@ -31,7 +31,7 @@ public class FreshnessResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "How far behind the catalog the search view is")
+    @Operation(operationId = "getFreshness", summary = "How far behind the catalog the search view is")
     public Freshness freshness() {
         return new Freshness(status.lag(), status.lastAppliedAt(), status.lastEventTime(), (long) status.deadLetteredCount());
     }

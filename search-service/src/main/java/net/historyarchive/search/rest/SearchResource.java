@@ -35,7 +35,7 @@ public class SearchResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Full-text search with filters, facets, highlights and paging",
+    @Operation(operationId = "search", summary = "Full-text search with filters, facets, highlights and paging",
             description = "Query syntax: words (all must match, English stemming, accents ignored, typos tolerated), "
                     + "\"exact phrases\", OR between terms, -excluded terms, prefix*, and (parentheses). Any other "
                     + "character is plain text. Filters with several values match any of them; different filters "
@@ -58,12 +58,18 @@ public class SearchResource {
             schema = @Schema(type = SchemaType.STRING, enumeration = {"overlaps", "within"}))
     @Parameter(name = "undated", in = ParameterIn.QUERY, description = "include, exclude or only undated documents. Default: exclude when a date range is given, else include.",
             schema = @Schema(type = SchemaType.STRING, enumeration = {"include", "exclude", "only"}))
-    @Parameter(name = "collection", in = ParameterIn.QUERY, description = "Collection name (repeatable).")
-    @Parameter(name = "subject", in = ParameterIn.QUERY, description = "Subject (repeatable).")
-    @Parameter(name = "person", in = ParameterIn.QUERY, description = "Person as listed on documents (repeatable).", example = "Kim Il Sung")
-    @Parameter(name = "place", in = ParameterIn.QUERY, description = "Place (repeatable).", example = "Pyongyang")
-    @Parameter(name = "language", in = ParameterIn.QUERY, description = "ISO 639 code (repeatable).", example = "ru")
-    @Parameter(name = "type", in = ParameterIn.QUERY, description = "Document type (repeatable).", example = "TELEGRAM")
+    @Parameter(name = "collection", in = ParameterIn.QUERY, description = "Collection name (repeatable).",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(name = "subject", in = ParameterIn.QUERY, description = "Subject (repeatable).",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(name = "person", in = ParameterIn.QUERY, description = "Person as listed on documents (repeatable).", example = "[\"Kim Il Sung\"]",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(name = "place", in = ParameterIn.QUERY, description = "Place (repeatable).", example = "[\"Pyongyang\"]",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(name = "language", in = ParameterIn.QUERY, description = "ISO 639 code (repeatable).", example = "[\"ru\"]",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(name = "type", in = ParameterIn.QUERY, description = "Document type (repeatable).", example = "[\"TELEGRAM\"]",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
     @Parameter(name = "hasTranslation", in = ParameterIn.QUERY, description = "Only documents with (true) or without (false) a translation.",
             schema = @Schema(type = SchemaType.BOOLEAN))
     @Parameter(name = "facets", in = ParameterIn.QUERY, description = "Comma-separated facets to count: collection, subject, person, place, language, type, decade, hasTranslation, or none. Default: all.")

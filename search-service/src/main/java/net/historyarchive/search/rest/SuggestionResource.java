@@ -42,13 +42,15 @@ public class SuggestionResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Completions for titles, people, places and subjects as the user types")
-    @Parameter(name = "q", in = ParameterIn.QUERY, required = true, description = "What the user has typed so far (1 to 100 characters).", example = "pyong")
+    @Operation(operationId = "suggest", summary = "Completions for titles, people, places and subjects as the user types")
+    @Parameter(name = "q", in = ParameterIn.QUERY, required = true, description = "What the user has typed so far (1 to 100 characters).", example = "pyong",
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 100))
     @Parameter(name = "kind", in = ParameterIn.QUERY, description = "title, person, place or subject (repeatable). Default: all.",
-            schema = @Schema(type = SchemaType.STRING, enumeration = {"title", "person", "place", "subject"}))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
     @Parameter(name = "size", in = ParameterIn.QUERY, description = "Suggestions per kind group, 1 to 20 (default 5).",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20"))
-    @APIResponse(responseCode = "200", description = "Names first (people, places, subjects), then titles")
+    @APIResponse(responseCode = "200", description = "Names first (people, places, subjects), then titles",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Suggestions.class)))
     @APIResponse(responseCode = "400", description = "Missing q, unknown kind or parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Suggestions suggest(@Context UriInfo uri) throws IOException {
