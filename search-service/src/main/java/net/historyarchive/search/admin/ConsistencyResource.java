@@ -67,7 +67,8 @@ public class ConsistencyResource {
     }
 
     @GET
-    @Operation(operationId = "getConsistencyReport", summary = "The last consistency check's report on this replica")
+    @Operation(operationId = "getConsistencyReport", summary = "The last consistency check's report on this replica",
+            description = "Each replica keeps the report of the last check it ran, until it restarts.")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ConsistencyReport.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The token lacks the role archive-admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -42,7 +42,8 @@ public class SuggestionResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "suggest", summary = "Completions for titles, people, places and subjects as the user types")
+    @Operation(operationId = "suggest", summary = "Completions for titles, people, places and subjects as the user types",
+            description = "Prefix matches on the words of titles and on names, for a search box; accents and case are ignored.")
     @Parameter(name = "q", in = ParameterIn.QUERY, required = true, description = "What the user has typed so far (1 to 100 characters).", example = "pyong",
             schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 100))
     @Parameter(name = "kind", in = ParameterIn.QUERY, description = "title, person, place or subject (repeatable). Default: all.",

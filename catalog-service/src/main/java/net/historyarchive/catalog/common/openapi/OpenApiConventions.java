@@ -157,6 +157,8 @@ final class OpenApiConventions {
                 operation.getParameters().stream()
                         .filter(p -> p.getRef() == null && p.getSchema() == null && p.getContent() == null)
                         .forEach(p -> p.setSchema(stringSchema()));
+                operation.getParameters().stream().filter(p -> p.getSchema() != null)
+                        .forEach(p -> typeDefault(p.getSchema()));
             }
             if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
                 operation.getResponses().getAPIResponses().values().stream()
@@ -166,6 +168,18 @@ final class OpenApiConventions {
                         .forEach(h -> h.setSchema(stringSchema()));
             }
         });
+    }
+
+    /** A default taken from {@code @DefaultValue} is text; a boolean or integer parameter's default must be one too. */
+    private static void typeDefault(Schema schema) {
+        if (!(schema.getDefaultValue() instanceof String text) || schema.getType() == null) {
+            return;
+        }
+        if (schema.getType().contains(Schema.SchemaType.BOOLEAN)) {
+            schema.setDefaultValue(Boolean.valueOf(text));
+        } else if (schema.getType().contains(Schema.SchemaType.INTEGER)) {
+            schema.setDefaultValue(Long.valueOf(text));
+        }
     }
 
     /** Drops security schemes no operation uses (e.g. one an extension adds on its own). */

@@ -35,7 +35,15 @@ public class ProblemMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = type != ProblemType.HTTP_ERROR ? type.title() : known == null ? "HTTP error" : known.getReasonPhrase();
         String detail = status == 404 ? "No resource at this path" : e.getMessage();
-        return new Problem(type.uri(), title, status, detail, null, java.util.List.of()).toResponse(path(uri));
+        Response.ResponseBuilder response = Response.fromResponse(
+                new Problem(type.uri(), title, status, detail, null, java.util.List.of()).toResponse(path(uri)));
+        // Headers the HTTP layer set on its answer stay: Allow on a 405, WWW-Authenticate on a 401.
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> response.header(name, v));
+            }
+        });
+        return response.build();
     }
 
     /** The search engine cannot be reached or refused the request for now: the client may retry. */
