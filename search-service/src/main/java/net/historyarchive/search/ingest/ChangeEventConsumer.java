@@ -18,6 +18,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.Map;
 
@@ -45,14 +47,16 @@ public class ChangeEventConsumer {
     private volatile boolean connected;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
+    private final MeterRegistry registry;
 
     public ChangeEventConsumer(IngestConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                               ViewWriter view, ObjectMapper json, IngestStatus status) {
+                               ViewWriter view, ObjectMapper json, IngestStatus status, MeterRegistry registry) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.view = view;
         this.decoder = new EventDecoder(json);
         this.status = status;
+        this.registry = registry;
     }
 
     void onStart(@Observes StartupEvent event) throws java.io.IOException {
@@ -78,7 +82,9 @@ public class ChangeEventConsumer {
 
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, byte[]> kafka = newConsumer(); DeadLetters deadLetters = new DeadLetters(bootstrapServers, config.deadLetterTopic())) {
+            try (KafkaConsumer<String, byte[]> kafka = newConsumer(); DeadLetters deadLetters = new DeadLetters(bootstrapServers, config.deadLetterTopic());
+                 KafkaClientMetrics metrics = new KafkaClientMetrics(kafka)) {
+                metrics.bindTo(registry); // kafka_consumer_*: fetch rates, lag, commit latency, in /q/metrics
                 consumer = kafka;
                 kafka.subscribe(java.util.List.of(config.topic()));
                 connected = true;

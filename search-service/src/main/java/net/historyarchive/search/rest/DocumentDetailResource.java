@@ -1,6 +1,7 @@
 package net.historyarchive.search.rest;
 
 import jakarta.ws.rs.GET;
+import net.historyarchive.search.common.http.ConditionalGet;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -35,9 +36,13 @@ public class DocumentDetailResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getViewDocument", summary = "A document as the search view holds it", description = "The latest snapshot applied from the catalog's events.")
     @APIResponse(responseCode = "200", description = "The document snapshot (the catalog's event data: contracts/schemas/document-snapshot.v1.schema.json)",
+            headers = {@org.eclipse.microprofile.openapi.annotations.headers.Header(name = "ETag", description = "Weak tag of this answer; send it as If-None-Match to get 304 when nothing changed"),
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Cache-Control", description = "public, no-cache: caches may keep the answer and revalidate it")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "404", description = "Not in the view (unknown, deleted, or not applied yet)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
+    @ConditionalGet
     public Response get(@PathParam("id") String id) throws IOException {
         ProblemException notFound = new ProblemException(ProblemType.NOT_FOUND, "document " + id + " is not in the search view");
         UUID uuid;

@@ -1,6 +1,7 @@
 package net.historyarchive.search.rest;
 
 import jakarta.ws.rs.GET;
+import net.historyarchive.search.common.http.ConditionalGet;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -76,9 +77,13 @@ public class SearchResource {
     @Parameter(name = "facetSize", in = ParameterIn.QUERY, description = "Values per facet, 1 to 100 (default 10).",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
     @APIResponse(responseCode = "200", description = "A page of results",
+            headers = {@org.eclipse.microprofile.openapi.annotations.headers.Header(name = "ETag", description = "Weak tag of this answer; send it as If-None-Match to get 304 when nothing changed"),
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Cache-Control", description = "public, no-cache: caches may keep the answer and revalidate it")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResult.class)))
     @APIResponse(responseCode = "400", description = "Query syntax error, unknown or invalid parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
+    @ConditionalGet
     public SearchResult search(@Context UriInfo uri) throws IOException {
         var parameters = uri.getQueryParameters();
         var request = SearchRequestParser.parse(parameters, search.maxPageWindow());

@@ -103,8 +103,9 @@ class ApiContractIT {
 
     @Test
     void theGeneratedClientsCreateDocumentsThatTheSearchFinds() throws Exception {
-        DocumentsApi catalog = new DocumentsApi(catalogClient(DevToken.archivist()));
-        ObjectMapper json = catalog.getApiClient().getObjectMapper();
+        ApiClient client = catalogClient(DevToken.archivist());
+        DocumentsApi catalog = new DocumentsApi(client);
+        ObjectMapper json = client.getObjectMapper();
         Set<UUID> created = new java.util.HashSet<>();
         for (String line : Files.readAllLines(ContractFiles.root().resolve(SEED))) {
             if (!line.isBlank()) {
@@ -128,18 +129,20 @@ class ApiContractIT {
 
     @Test
     void aCreateWithoutATokenIsA401Problem() throws Exception {
-        DocumentsApi anonymous = new DocumentsApi(catalogClient(null));
+        ApiClient client = catalogClient(null);
+        DocumentsApi anonymous = new DocumentsApi(client);
         DocumentInput input = new DocumentInput().title("Written without a token");
         ApiException refused = catchThrowableOfType(ApiException.class, () -> anonymous.createDocument(input));
         assertThat(refused.getCode()).isEqualTo(401);
-        Problem problem = anonymous.getApiClient().getObjectMapper().readValue(refused.getResponseBody(), Problem.class);
+        Problem problem = client.getObjectMapper().readValue(refused.getResponseBody(), Problem.class);
         assertThat(problem.getType()).isEqualTo("urn:historyarchive:problem:unauthorized");
         assertThat(problem.getStatus()).isEqualTo(401);
     }
 
     @Test
     void aWriteWithAStaleIfMatchIsA412Problem() throws Exception {
-        DocumentsApi catalog = new DocumentsApi(catalogClient(DevToken.archivist()));
+        ApiClient client = catalogClient(DevToken.archivist());
+        DocumentsApi catalog = new DocumentsApi(client);
         Document document = catalog.createDocument(new DocumentInput().title("Changed twice from the same version"));
         Document changed = catalog.patchDocument(document.getId().toString(), "\"1\"", Map.of("summary", "First change."));
         assertThat(changed.getVersion()).isEqualTo(2L);
@@ -147,7 +150,7 @@ class ApiContractIT {
         ApiException stale = catchThrowableOfType(ApiException.class,
                 () -> catalog.patchDocument(document.getId().toString(), "\"1\"", Map.of("summary", "Second change.")));
         assertThat(stale.getCode()).isEqualTo(412);
-        Problem problem = catalog.getApiClient().getObjectMapper().readValue(stale.getResponseBody(), Problem.class);
+        Problem problem = client.getObjectMapper().readValue(stale.getResponseBody(), Problem.class);
         assertThat(problem.getType()).isEqualTo("urn:historyarchive:problem:precondition-failed");
         assertThat(catalog.getDocument(document.getId().toString()).getSummary()).isEqualTo("First change.");
     }

@@ -43,6 +43,7 @@ public class OutboxRelay {
 
     private volatile boolean running;
     private Thread thread;
+    private final MeterRegistry registry;
 
     public OutboxRelay(AgroalDataSource dataSource, EventsConfig config,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -52,6 +53,7 @@ public class OutboxRelay {
         this.bootstrapServers = bootstrapServers;
         this.json = json;
         this.status = status;
+        this.registry = registry;
         this.published = Counter.builder("outbox.events.published").description("Change events acknowledged by Kafka").register(registry);
         this.errors = Counter.builder("outbox.publish.errors").description("Failed publish rounds").register(registry);
     }
@@ -84,7 +86,7 @@ public class OutboxRelay {
         Duration backoff = Duration.ofMillis(100);
         while (running) {
             try (Connection connection = dataSource.getConnection();
-                 EventPublisher publisher = new EventPublisher(bootstrapServers, config.topic(), config.source(), json)) {
+                 EventPublisher publisher = new EventPublisher(bootstrapServers, config.topic(), config.source(), json, registry)) {
                 connection.setAutoCommit(true);
                 if (!awaitLeadership(connection)) {
                     return;
