@@ -24,8 +24,11 @@ public interface IngestConfig {
     @WithDefault("archive.documents.v1.dlq")
     String deadLetterTopic();
 
-    /** Events per poll, applied as one transaction. */
-    @WithDefault("500")
+    /**
+     * Events per poll, applied as one batch (split into archive.opensearch.bulk-concurrency bulk
+     * requests) before the offsets are committed.
+     */
+    @WithDefault("1000")
     int maxPollRecords();
 
     /**
