@@ -39,9 +39,12 @@ final class ApiLinters {
                 document.toString()));
     }
 
-    /** redocly lint with contracts/lint/redocly.yaml (recommended rules); warnings are listed in the output. */
+    /**
+     * redocly lint with contracts/lint/redocly.yaml (recommended rules), as JSON on stdout: {@code totals}
+     * counts errors and warnings, {@code problems} lists them.
+     */
     Result redocly(Path document) throws IOException, InterruptedException {
-        return run(List.of(bin("redocly"), "lint", "--config", lintConfig("redocly.yaml"), "--format", "stylish",
+        return run(List.of(bin("redocly"), "lint", "--config", lintConfig("redocly.yaml"), "--format", "json",
                 document.toString()));
     }
 
@@ -60,8 +63,10 @@ final class ApiLinters {
 
     private Result run(List<String> command) throws IOException, InterruptedException {
         Path log = Files.createTempFile("api-lint", ".log");
+        Path errors = Files.createTempFile("api-lint", ".err");
         try {
-            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
+            // stdout alone is the result (Redocly's JSON); stderr carries notices such as Node.js deprecations.
+            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectError(errors.toFile())
                     .redirectOutput(log.toFile()).directory(ContractFiles.root().toFile());
             builder.environment().put("NODE_PATH", dir.resolve("node_modules").toString());
             builder.environment().put("REDOCLY_TELEMETRY", "off");
@@ -71,12 +76,19 @@ final class ApiLinters {
                 process.destroyForcibly();
                 throw new IllegalStateException("timed out: " + command);
             }
-            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8),
+                    Files.readString(errors, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(log);
+            Files.deleteIfExists(errors);
         }
     }
 
-    record Result(int exitCode, String output) {
+    record Result(int exitCode, String output, String errors) {
+
+        @Override
+        public String toString() {
+            return "exit code " + exitCode + "\n" + output + (errors.isBlank() ? "" : "\nstderr:\n" + errors);
+        }
     }
 }

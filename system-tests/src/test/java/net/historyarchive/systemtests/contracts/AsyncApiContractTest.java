@@ -81,7 +81,7 @@ class AsyncApiContractTest {
     @Test
     void theDocumentIsLintCleanUnderTheAsyncApiParser() throws Exception {
         ApiLinters.Result result = ApiLinters.locate().asyncapi(DOCUMENT);
-        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.exitCode()).as(result.toString()).isZero();
     }
 
     private static JsonSchema schemaFile(String ref) throws IOException {

@@ -11,6 +11,12 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    private final AllowedMethods allowed;
+
+    public ProblemMappers(AllowedMethods allowed) {
+        this.allowed = allowed;
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return e.problem().toResponse(path(uri));
@@ -43,6 +49,12 @@ public class ProblemMappers {
                 values.forEach(v -> response.header(name, v));
             }
         });
+        if (status == 405 && e.getResponse().getHeaderString("Allow") == null && uri != null) {
+            String allow = allowed.allow("/" + uri.getPath().replaceFirst("^/", ""));
+            if (!allow.isEmpty()) {
+                response.header("Allow", allow);
+            }
+        }
         return response.build();
     }
 
