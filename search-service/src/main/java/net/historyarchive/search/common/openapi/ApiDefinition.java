@@ -19,8 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         * Search and suggestion answers carry a weak ETag and `Cache-Control`; send the ETag back \
                         in `If-None-Match` to get 304 when nothing changed. Browsers on any origin may call the \
                         reads (CORS).
-                        * Limits: a query string of at most 8 KiB (longer: 414), `q` of at most 1,000 characters, \
-                        `size` up to 100 and page × size up to 10,000 (deeper: use `cursor`).
+                        * Limits: a request target (path and query string) of at most 8 KiB (longer: 414), each \
+                        parameter value at most 500 characters (`cursor` excepted), `size` up to 100 and \
+                        page × size up to 10,000 (deeper: use `cursor`).
                         * Every error is RFC 9457 `application/problem+json` with a stable `type` URI; \
                         invalid parameters are listed in `errors` as `{field, message}`, all at once.""",
                 license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0"),
