@@ -45,6 +45,19 @@ class HttpConventionsTest {
     }
 
     @Test
+    void aWrongMethodIs405WithAllowAndAProblem() {
+        Response response = given().when().delete("/api/v1/changes").then().extract().response();
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("type")).isEqualTo("urn:historyarchive:problem:method-not-allowed");
+
+        Response document = given().when().post("/api/v1/documents/0b5e5a7e-2b1c-4c57-9a55-d7ab5a2d9e10").then().extract().response();
+        assertThat(document.statusCode()).isEqualTo(405);
+        assertThat(document.header("Allow")).isEqualTo("DELETE, GET, HEAD, OPTIONS, PATCH, PUT");
+    }
+
+    @Test
     void metricsHaveRequestDurationHistogramsPoolAndKafkaProducerMetrics() {
         given().when().get("/api/v1/documents?limit=1").then().statusCode(200);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
