@@ -30,7 +30,7 @@ public class ChangeFeedResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Changes since a cursor", description = """
+    @Operation(operationId = "listChanges", summary = "Changes since a cursor", description = """
             Every document created, changed or deleted after the cursor, in commit order. Start without \
             a cursor to read the whole archive, then keep calling with nextCursor. Each document appears \
             once, at its latest version (like a compacted log); deletions appear as DELETE with the \

@@ -56,7 +56,7 @@ public class CatalogTransferResource {
     @RolesAllowed(ROLE)
     @Produces(ApiMediaTypes.NDJSON)
     @SecurityRequirement(name = "archivistJwt")
-    @Operation(summary = "Export the whole catalog", description = """
+    @Operation(operationId = "exportCatalog", summary = "Export the whole catalog", description = """
             Every collection, document and deletion as NDJSON, from one consistent snapshot of the catalog \
             (writes made while the export runs are not in it). Streamed: memory does not grow with the catalog. \
             Lines: a header, the collections, the documents (each with `.document` in the bulk import's format), \
@@ -82,7 +82,7 @@ public class CatalogTransferResource {
     @Consumes(ApiMediaTypes.NDJSON)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @SecurityRequirement(name = "archivistJwt")
-    @Operation(summary = "Restore an export into an empty catalog", description = """
+    @Operation(operationId = "restoreCatalog", summary = "Restore an export into an empty catalog", description = """
             Loads a file made by GET /api/v1/admin/export, keeping every id, version and timestamp. All or nothing: \
             any invalid line and nothing is written (422 listing the lines). The catalog must be empty (409 otherwise). \
             Writes a 'created' change event per document, so search-service rebuilds its view from them.""")

@@ -12,6 +12,11 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,7 +40,7 @@ public class OaiResource {
     @GET
     @PermitAll
     @Produces(XML)
-    @Operation(summary = "OAI-PMH request (verb and arguments in the query string)", description = """
+    @Operation(operationId = "oaiRequest", summary = "OAI-PMH request (verb and arguments in the query string)", description = """
             Verbs Identify, ListMetadataFormats, ListSets, GetRecord, ListIdentifiers, ListRecords. \
             Metadata formats oai_dc and archive (the whole record); sets are collections; deleted \
             records are kept (deletedRecord=persistent). Protocol errors are OAI-PMH error elements \
@@ -49,7 +54,16 @@ public class OaiResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(XML)
-    @Operation(summary = "OAI-PMH request (verb and arguments as a form)")
+    @Operation(operationId = "oaiFormRequest", summary = "OAI-PMH request (verb and arguments as a form)", description = "The same protocol as the GET form, for harvesters that POST (application/x-www-form-urlencoded).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(type = SchemaType.OBJECT, description = "The OAI-PMH arguments, as in the query string of a GET",
+                    properties = {@SchemaProperty(name = "verb", type = SchemaType.STRING),
+                            @SchemaProperty(name = "identifier", type = SchemaType.STRING),
+                            @SchemaProperty(name = "metadataPrefix", type = SchemaType.STRING),
+                            @SchemaProperty(name = "from", type = SchemaType.STRING),
+                            @SchemaProperty(name = "until", type = SchemaType.STRING),
+                            @SchemaProperty(name = "set", type = SchemaType.STRING),
+                            @SchemaProperty(name = "resumptionToken", type = SchemaType.STRING)})))
     @APIResponse(responseCode = "200", description = "An OAI-PMH response document")
     public Response post(MultivaluedMap<String, String> form, @Context UriInfo uri) {
         return answer(form, uri);
@@ -59,7 +73,7 @@ public class OaiResource {
     @Path(NativeRecordWriter.SCHEMA_PATH)
     @PermitAll
     @Produces("application/xml")
-    @Operation(summary = "XML Schema of the native metadata format 'archive'")
+    @Operation(operationId = "getArchiveRecordSchema", summary = "XML Schema of the native metadata format 'archive'", description = "The schema that records in metadataPrefix=archive validate against.")
     public InputStream nativeSchema() {
         return OaiResource.class.getResourceAsStream("/oai" + NativeRecordWriter.SCHEMA_PATH);
     }

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -43,7 +44,9 @@ class OpenApiTest {
                 .body("paths.'/api/v1/documents/{id}'.put.security.archivistJwt", hasItem(notNullValue()))
                 .body("paths.'/api/v1/documents/import'.post.security.archivistJwt", hasItem(notNullValue()))
                 .body("paths.'/api/v1/collections'.post.security.archivistJwt", hasItem(notNullValue()))
-                .body("paths.'/api/v1/documents'.get.security", nullValue());
+                .body("paths.'/api/v1/documents'.get.security", empty())
+                .body("paths.'/api/v1/documents/{id}'.get.security", empty())
+                .body("paths.'/api/v1/documents'.post.responses.'401'.$ref", equalTo("#/components/responses/Unauthorized"));
     }
 
     @Test
@@ -51,9 +54,12 @@ class OpenApiTest {
         given().queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200)
                 .body("components.schemas", hasKey("Problem"))
-                .body("paths.'/api/v1/documents'.post.responses.'400'.content", hasKey("application/problem+json"))
-                .body("paths.'/api/v1/documents/{id}'.put.responses.'412'.content", hasKey("application/problem+json"))
-                .body("paths.'/api/v1/documents/{id}'.put.responses.'428'.content", hasKey("application/problem+json"));
+                .body("paths.'/api/v1/documents'.post.responses.'400'.$ref", equalTo("#/components/responses/BadRequest"))
+                .body("paths.'/api/v1/documents/{id}'.put.responses.'412'.$ref", equalTo("#/components/responses/PreconditionFailed"))
+                .body("paths.'/api/v1/documents/{id}'.put.responses.'428'.$ref", equalTo("#/components/responses/PreconditionRequired"))
+                .body("components.responses.BadRequest.content", hasKey("application/problem+json"))
+                .body("components.responses.PreconditionFailed.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"));
     }
 
     @Test

@@ -40,7 +40,7 @@ public class ConsistencyResource {
     }
 
     @POST
-    @Operation(summary = "Compare the catalog and the search view by id and version",
+    @Operation(operationId = "checkConsistency", summary = "Compare the catalog and the search view by id and version",
             description = "Reads every id, version and tombstone of the live view, then the catalog's whole change feed, and "
                     + "reports documents missing from the view, stale in it, phantoms (deleted in the catalog or unknown to it) "
                     + "and documents the view holds at a higher version than the catalog. With repair=true it also writes the "
@@ -67,7 +67,8 @@ public class ConsistencyResource {
     }
 
     @GET
-    @Operation(summary = "The last consistency check's report on this replica")
+    @Operation(operationId = "getConsistencyReport", summary = "The last consistency check's report on this replica",
+            description = "Each replica keeps the report of the last check it ran, until it restarts.")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ConsistencyReport.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The token lacks the role archive-admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -41,7 +41,7 @@ public class RebuildResource {
     }
 
     @POST
-    @Operation(summary = "Rebuild the search view from the beginning of the change topic",
+    @Operation(operationId = "startRebuild", summary = "Rebuild the search view from the beginning of the change topic",
             description = "Reads every event into a new index generation while searches keep using the live one, then "
                     + "moves the search alias to it atomically. One rebuild at a time across all replicas. Runs in the background: "
                     + "follow it with GET from any replica.")
@@ -58,7 +58,8 @@ public class RebuildResource {
     }
 
     @GET
-    @Operation(summary = "The latest rebuild's state and progress, whichever replica runs it")
+    @Operation(operationId = "getRebuildStatus", summary = "The latest rebuild's state and progress, whichever replica runs it",
+            description = "Read from the shared status document, so any replica answers the same; a rebuild whose replica stopped reporting shows as FAILED.")
     @APIResponse(responseCode = "200", description = "Status", content = @Content(schema = @Schema(implementation = RebuildStatus.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The token lacks the role archive-admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

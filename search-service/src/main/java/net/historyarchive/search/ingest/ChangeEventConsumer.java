@@ -1,6 +1,7 @@
 package net.historyarchive.search.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +25,12 @@ public class ChangeEventConsumer {
     private final Map<EventLane, Thread> threads = new EnumMap<>(EventLane.class);
 
     public ChangeEventConsumer(IngestConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                               ViewWriter view, ObjectMapper json, IngestStatus status) {
+                               ViewWriter view, ObjectMapper json, IngestStatus status, MeterRegistry registry) {
         this.config = config;
         LanePriority priority = new LanePriority();
         for (EventLane lane : EventLane.values()) {
             // A decoder per lane: the schema validators are not shared between threads.
-            lanes.put(lane, new LaneConsumer(lane, config, bootstrapServers, view, new EventDecoder(json), status, priority));
+            lanes.put(lane, new LaneConsumer(lane, config, bootstrapServers, view, new EventDecoder(json), status, priority, registry));
         }
     }
 

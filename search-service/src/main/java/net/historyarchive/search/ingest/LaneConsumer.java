@@ -1,5 +1,7 @@
 package net.historyarchive.search.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import net.historyarchive.search.engine.ViewWriter;
 import net.historyarchive.search.view.ApplyResult;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -34,6 +36,7 @@ final class LaneConsumer implements Runnable {
     private final EventDecoder decoder;
     private final IngestStatus status;
     private final LanePriority priority;
+    private final MeterRegistry registry;
 
     private volatile boolean running = true;
     /** False after a failure until the consumer is subscribed again: readiness reports it. */
@@ -41,7 +44,7 @@ final class LaneConsumer implements Runnable {
     private volatile KafkaConsumer<String, byte[]> consumer;
 
     LaneConsumer(EventLane lane, IngestConfig config, String bootstrapServers, ViewWriter view, EventDecoder decoder,
-                 IngestStatus status, LanePriority priority) {
+                 IngestStatus status, LanePriority priority, MeterRegistry registry) {
         this.lane = lane;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
@@ -49,12 +52,15 @@ final class LaneConsumer implements Runnable {
         this.decoder = decoder;
         this.status = status;
         this.priority = priority;
+        this.registry = registry;
     }
 
     @Override
     public void run() {
         while (running) {
-            try (KafkaConsumer<String, byte[]> kafka = newConsumer(); DeadLetters deadLetters = new DeadLetters(bootstrapServers, config.deadLetterTopic())) {
+            try (KafkaConsumer<String, byte[]> kafka = newConsumer(); DeadLetters deadLetters = new DeadLetters(bootstrapServers, config.deadLetterTopic());
+                 KafkaClientMetrics metrics = new KafkaClientMetrics(kafka)) {
+                metrics.bindTo(registry); // kafka_consumer_*: fetch rates, lag, commit latency, in /q/metrics
                 consumer = kafka;
                 kafka.subscribe(List.of(lane.topic(config)));
                 connected = true;

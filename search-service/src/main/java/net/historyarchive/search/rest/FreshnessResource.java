@@ -44,7 +44,8 @@ public class FreshnessResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "How far behind the catalog the search view is")
+    @Operation(operationId = "getFreshness", summary = "How far behind the catalog the search view is",
+            description = "The consumer's lag in events, when it last applied one, the newest event time applied, and how many events went to the dead-letter topic.")
     public Freshness freshness() {
         Map<String, LaneFreshness> lanes = new LinkedHashMap<>();
         for (EventLane lane : EventLane.values()) {

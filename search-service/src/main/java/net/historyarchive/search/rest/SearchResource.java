@@ -1,6 +1,7 @@
 package net.historyarchive.search.rest;
 
 import jakarta.ws.rs.GET;
+import net.historyarchive.search.common.http.ConditionalGet;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -35,7 +36,7 @@ public class SearchResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Full-text search with filters, facets, highlights and paging",
+    @Operation(operationId = "search", summary = "Full-text search with filters, facets, highlights and paging",
             description = "Query syntax: words (all must match, English stemming, accents ignored, typos tolerated), "
                     + "\"exact phrases\", OR between terms, -excluded terms, prefix*, and (parentheses). Any other "
                     + "character is plain text. Filters with several values match any of them; different filters "
@@ -58,21 +59,31 @@ public class SearchResource {
             schema = @Schema(type = SchemaType.STRING, enumeration = {"overlaps", "within"}))
     @Parameter(name = "undated", in = ParameterIn.QUERY, description = "include, exclude or only undated documents. Default: exclude when a date range is given, else include.",
             schema = @Schema(type = SchemaType.STRING, enumeration = {"include", "exclude", "only"}))
-    @Parameter(name = "collection", in = ParameterIn.QUERY, description = "Collection name (repeatable).")
-    @Parameter(name = "subject", in = ParameterIn.QUERY, description = "Subject (repeatable).")
-    @Parameter(name = "person", in = ParameterIn.QUERY, description = "Person as listed on documents (repeatable).", example = "Kim Il Sung")
-    @Parameter(name = "place", in = ParameterIn.QUERY, description = "Place (repeatable).", example = "Pyongyang")
-    @Parameter(name = "language", in = ParameterIn.QUERY, description = "ISO 639 code (repeatable).", example = "ru")
-    @Parameter(name = "type", in = ParameterIn.QUERY, description = "Document type (repeatable).", example = "TELEGRAM")
+    @Parameter(name = "collection", in = ParameterIn.QUERY, description = "Collection name (repeatable).",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(name = "subject", in = ParameterIn.QUERY, description = "Subject (repeatable).",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(name = "person", in = ParameterIn.QUERY, description = "Person as listed on documents (repeatable).", example = "[\"Kim Il Sung\"]",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(name = "place", in = ParameterIn.QUERY, description = "Place (repeatable).", example = "[\"Pyongyang\"]",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(name = "language", in = ParameterIn.QUERY, description = "ISO 639 code (repeatable).", example = "[\"ru\"]",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(name = "type", in = ParameterIn.QUERY, description = "Document type (repeatable).", example = "[\"TELEGRAM\"]",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
     @Parameter(name = "hasTranslation", in = ParameterIn.QUERY, description = "Only documents with (true) or without (false) a translation.",
             schema = @Schema(type = SchemaType.BOOLEAN))
     @Parameter(name = "facets", in = ParameterIn.QUERY, description = "Comma-separated facets to count: collection, subject, person, place, language, type, decade, hasTranslation, or none. Default: all.")
     @Parameter(name = "facetSize", in = ParameterIn.QUERY, description = "Values per facet, 1 to 100 (default 10).",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
     @APIResponse(responseCode = "200", description = "A page of results",
+            headers = {@org.eclipse.microprofile.openapi.annotations.headers.Header(name = "ETag", description = "Weak tag of this answer; send it as If-None-Match to get 304 when nothing changed"),
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Cache-Control", description = "public, no-cache: caches may keep the answer and revalidate it")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResult.class)))
     @APIResponse(responseCode = "400", description = "Query syntax error, unknown or invalid parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
+    @ConditionalGet
     public SearchResult search(@Context UriInfo uri) throws IOException {
         var parameters = uri.getQueryParameters();
         var request = SearchRequestParser.parse(parameters, search.maxPageWindow());

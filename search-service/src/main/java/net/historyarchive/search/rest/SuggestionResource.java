@@ -1,6 +1,7 @@
 package net.historyarchive.search.rest;
 
 import jakarta.ws.rs.GET;
+import net.historyarchive.search.common.http.ConditionalGet;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -42,15 +43,22 @@ public class SuggestionResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Completions for titles, people, places and subjects as the user types")
-    @Parameter(name = "q", in = ParameterIn.QUERY, required = true, description = "What the user has typed so far (1 to 100 characters).", example = "pyong")
+    @Operation(operationId = "suggest", summary = "Completions for titles, people, places and subjects as the user types",
+            description = "Prefix matches on the words of titles and on names, for a search box; accents and case are ignored.")
+    @Parameter(name = "q", in = ParameterIn.QUERY, required = true, description = "What the user has typed so far (1 to 100 characters).", example = "pyong",
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 100))
     @Parameter(name = "kind", in = ParameterIn.QUERY, description = "title, person, place or subject (repeatable). Default: all.",
-            schema = @Schema(type = SchemaType.STRING, enumeration = {"title", "person", "place", "subject"}))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
     @Parameter(name = "size", in = ParameterIn.QUERY, description = "Suggestions per kind group, 1 to 20 (default 5).",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20"))
-    @APIResponse(responseCode = "200", description = "Names first (people, places, subjects), then titles")
+    @APIResponse(responseCode = "200", description = "Names first (people, places, subjects), then titles",
+            headers = {@org.eclipse.microprofile.openapi.annotations.headers.Header(name = "ETag", description = "Weak tag of this answer; send it as If-None-Match to get 304 when nothing changed"),
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Cache-Control", description = "public, no-cache: caches may keep the answer and revalidate it")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Suggestions.class)))
     @APIResponse(responseCode = "400", description = "Missing q, unknown kind or parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
+    @ConditionalGet
     public Suggestions suggest(@Context UriInfo uri) throws IOException {
         var parameters = uri.getQueryParameters();
         Set<String> unknown = new TreeSet<>(parameters.keySet());

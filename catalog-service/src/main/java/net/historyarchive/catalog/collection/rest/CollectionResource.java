@@ -58,9 +58,10 @@ public class CollectionResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List collections")
+    @Operation(operationId = "listCollections", summary = "List collections", description = "Collections in creation order, one page at a time; follow nextCursor for the next page.")
     @APIResponse(responseCode = "200", description = "A page of collections",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CollectionPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid cursor or limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CollectionPage list(@Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor,
                                @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50"))
                                @QueryParam("limit") @DefaultValue("50") String limit) {
@@ -71,7 +72,7 @@ public class CollectionResource {
     @RolesAllowed("archivist")
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "archivistJwt")
-    @Operation(summary = "Create a collection")
+    @Operation(operationId = "createCollection", summary = "Create a collection", description = "The service assigns the id and version 1; the answer carries the ETag and Location.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CollectionInput.class), examples = @ExampleObject(name = "collection", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "ETag"),
@@ -87,7 +88,7 @@ public class CollectionResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Read a collection")
+    @Operation(operationId = "getCollection", summary = "Read a collection", description = "The collection with its version as a strong ETag.")
     @APIResponse(responseCode = "200", description = "The collection", headers = @Header(name = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CollectionView.class)))
     @APIResponse(responseCode = "404", description = "No such collection", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -101,7 +102,7 @@ public class CollectionResource {
     @RolesAllowed("archivist")
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "archivistJwt")
-    @Operation(summary = "Replace a collection")
+    @Operation(operationId = "replaceCollection", summary = "Replace a collection", description = "Replaces every field; needs If-Match with the current ETag.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CollectionInput.class), examples = @ExampleObject(name = "collection", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag"),
@@ -120,7 +121,7 @@ public class CollectionResource {
     @RolesAllowed("archivist")
     @Consumes({ApiMediaTypes.MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
     @SecurityRequirement(name = "archivistJwt")
-    @Operation(summary = "Change some fields of a collection", description = "A JSON merge patch (RFC 7396).")
+    @Operation(operationId = "patchCollection", summary = "Change some fields of a collection", description = "A JSON merge patch (RFC 7396).")
     @RequestBody(required = true, content = @Content(mediaType = ApiMediaTypes.MERGE_PATCH_JSON, schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "new description", value = "{\"description\": \"Updated description.\"}")))
     @APIResponse(responseCode = "200", description = "Changed", headers = @Header(name = "ETag"),
@@ -138,7 +139,7 @@ public class CollectionResource {
     @Path("/{id}")
     @RolesAllowed("archivist")
     @SecurityRequirement(name = "archivistJwt")
-    @Operation(summary = "Delete an empty collection")
+    @Operation(operationId = "deleteCollection", summary = "Delete an empty collection", description = "Only a collection no document belongs to can be deleted (else 409); needs If-Match.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "The collection still has documents", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -33,6 +33,12 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    private final AllowedMethods allowed;
+
+    public ProblemMappers(AllowedMethods allowed) {
+        this.allowed = allowed;
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return ProblemResponses.of(e.problem(), path(uri));
@@ -141,6 +147,13 @@ public class ProblemMappers {
                 values.forEach(v -> response.header(name, v));
             }
         });
+        // The REST layer's 405 names no methods; RFC 9110 wants Allow on it.
+        if (status == 405 && e.getResponse().getHeaderString("Allow") == null && uri != null) {
+            String allow = allowed.allow("/" + uri.getPath().replaceFirst("^/", ""));
+            if (!allow.isEmpty()) {
+                response.header("Allow", allow);
+            }
+        }
         return response.build();
     }
 

@@ -59,9 +59,11 @@ public class DocumentResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List documents", description = "Documents in creation order, one page at a time. "
+    @Operation(operationId = "listDocuments", summary = "List documents", description = "Documents in creation order, one page at a time. "
             + "Follow nextCursor (or the Link rel=next header) for the next page.")
-    @APIResponse(responseCode = "200", description = "A page of documents")
+    @APIResponse(responseCode = "200", description = "A page of documents",
+            headers = @Header(name = "Link", description = "rel=next: the URL of the next page, when there is one"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @Parameter(description = "Only documents in this collection (its id).") @QueryParam("collection") String collection,
@@ -84,7 +86,7 @@ public class DocumentResource {
     @RolesAllowed("archivist")
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "archivistJwt")
-    @Operation(summary = "Create a document", description = "The service assigns the id and version 1.")
+    @Operation(operationId = "createDocument", summary = "Create a document", description = "The service assigns the id and version 1.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DocumentInput.class),
             examples = @ExampleObject(name = "record of conversation", value = DocumentExamples.CREATE)))
@@ -106,7 +108,7 @@ public class DocumentResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Read a document", description = "Answers 304 when If-None-Match names the current version.")
+    @Operation(operationId = "getDocument", summary = "Read a document", description = "Answers 304 when If-None-Match names the current version.")
     @APIResponse(responseCode = "200", description = "The document", headers = @Header(name = "ETag", description = ETAG_DESCRIPTION),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the version named in If-None-Match")
@@ -123,7 +125,7 @@ public class DocumentResource {
     @RolesAllowed("archivist")
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "archivistJwt")
-    @Operation(summary = "Replace a document", description = "Replaces every field; fields left out become empty.")
+    @Operation(operationId = "replaceDocument", summary = "Replace a document", description = "Replaces every field; fields left out become empty.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DocumentInput.class),
             examples = @ExampleObject(name = "record of conversation", value = DocumentExamples.CREATE)))
@@ -145,7 +147,7 @@ public class DocumentResource {
     @RolesAllowed("archivist")
     @Consumes({ApiMediaTypes.MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
     @SecurityRequirement(name = "archivistJwt")
-    @Operation(summary = "Change some fields of a document",
+    @Operation(operationId = "patchDocument", summary = "Change some fields of a document",
             description = "A JSON merge patch (RFC 7396): fields present replace, null removes, objects merge. "
                     + "The patched document is validated as a whole.")
     @RequestBody(required = true, content = @Content(mediaType = ApiMediaTypes.MERGE_PATCH_JSON,
@@ -169,7 +171,7 @@ public class DocumentResource {
     @Path("/{id}")
     @RolesAllowed("archivist")
     @SecurityRequirement(name = "archivistJwt")
-    @Operation(summary = "Delete a document")
+    @Operation(operationId = "deleteDocument", summary = "Delete a document", description = "Deletes the record and publishes a deletion event; needs If-Match with the current ETag.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -9,6 +9,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +33,10 @@ final class EventPublisher implements AutoCloseable {
     private final String source;
     private final ObjectMapper json;
 
-    EventPublisher(String bootstrapServers, String topic, String source, ObjectMapper json) {
+    /** The producer's own metrics (kafka_producer_*: record rates, request latency, buffer, errors) in /q/metrics. */
+    private final KafkaClientMetrics metrics;
+
+    EventPublisher(String bootstrapServers, String topic, String source, ObjectMapper json, MeterRegistry registry) {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -45,6 +50,8 @@ final class EventPublisher implements AutoCloseable {
                 // A document may be 4 MiB of JSON (archive.limits.max-json-body); leave room for escaping.
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicSetup.MAX_MESSAGE_BYTES),
                 new StringSerializer(), new ByteArraySerializer());
+        this.metrics = new KafkaClientMetrics(producer);
+        metrics.bindTo(registry);
         this.topic = topic;
         this.source = source;
         this.json = json;
@@ -80,6 +87,7 @@ final class EventPublisher implements AutoCloseable {
 
     @Override
     public void close() {
+        metrics.close();
         producer.close(java.time.Duration.ofSeconds(5));
     }
 }

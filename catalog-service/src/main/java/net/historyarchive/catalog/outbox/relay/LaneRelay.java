@@ -3,6 +3,7 @@ package net.historyarchive.catalog.outbox.relay;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import net.historyarchive.catalog.outbox.EventLane;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -36,6 +37,7 @@ final class LaneRelay implements Runnable {
     private final String bootstrapServers;
     private final ObjectMapper json;
     private final RelayStatus status;
+    private final MeterRegistry registry;
     private final Counter published;
     private final Counter errors;
     private final BooleanSupplier running;
@@ -43,13 +45,14 @@ final class LaneRelay implements Runnable {
     private Duration backoff = FIRST_BACKOFF;
 
     LaneRelay(EventLane lane, AgroalDataSource dataSource, EventsConfig config, String bootstrapServers, ObjectMapper json,
-              RelayStatus status, Counter published, Counter errors, BooleanSupplier running) {
+              RelayStatus status, MeterRegistry registry, Counter published, Counter errors, BooleanSupplier running) {
         this.lane = lane;
         this.dataSource = dataSource;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.json = json;
         this.status = status;
+        this.registry = registry;
         this.published = published;
         this.errors = errors;
         this.running = running;
@@ -60,7 +63,7 @@ final class LaneRelay implements Runnable {
         String topic = TopicSetup.topicOf(config, lane);
         while (running.getAsBoolean()) {
             try (Connection connection = dataSource.getConnection();
-                 EventPublisher publisher = new EventPublisher(bootstrapServers, topic, config.source(), json)) {
+                 EventPublisher publisher = new EventPublisher(bootstrapServers, topic, config.source(), json, registry)) {
                 connection.setAutoCommit(true);
                 if (!awaitLeadership(connection)) {
                     return;

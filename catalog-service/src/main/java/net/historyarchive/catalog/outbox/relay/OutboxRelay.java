@@ -57,8 +57,8 @@ public class OutboxRelay {
                     .description("Change events acknowledged by Kafka").register(registry);
             Counter errors = Counter.builder("outbox.publish.errors").tag("lane", lane.label())
                     .description("Failed publish rounds").register(registry);
-            Thread thread = new Thread(new LaneRelay(lane, dataSource, config, bootstrapServers, json, status, published, errors,
-                    () -> running), "outbox-relay-" + lane.label());
+            Thread thread = new Thread(new LaneRelay(lane, dataSource, config, bootstrapServers, json, status, registry,
+                    published, errors, () -> running), "outbox-relay-" + lane.label());
             thread.setDaemon(true);
             thread.start();
             threads.add(thread);

@@ -11,6 +11,12 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    private final AllowedMethods allowed;
+
+    public ProblemMappers(AllowedMethods allowed) {
+        this.allowed = allowed;
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return e.problem().toResponse(path(uri));
@@ -35,7 +41,21 @@ public class ProblemMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = type != ProblemType.HTTP_ERROR ? type.title() : known == null ? "HTTP error" : known.getReasonPhrase();
         String detail = status == 404 ? "No resource at this path" : e.getMessage();
-        return new Problem(type.uri(), title, status, detail, null, java.util.List.of()).toResponse(path(uri));
+        Response.ResponseBuilder response = Response.fromResponse(
+                new Problem(type.uri(), title, status, detail, null, java.util.List.of()).toResponse(path(uri)));
+        // Headers the HTTP layer set on its answer stay: Allow on a 405, WWW-Authenticate on a 401.
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> response.header(name, v));
+            }
+        });
+        if (status == 405 && e.getResponse().getHeaderString("Allow") == null && uri != null) {
+            String allow = allowed.allow("/" + uri.getPath().replaceFirst("^/", ""));
+            if (!allow.isEmpty()) {
+                response.header("Allow", allow);
+            }
+        }
+        return response.build();
     }
 
     /** The search engine cannot be reached or refused the request for now: the client may retry. */
