@@ -257,6 +257,8 @@ class FaultInjectionIT {
             writes.resume();
         }
         assertThat(deadLetters()).as("events dead-lettered").isZero();
+        // An outage is a 503 (retry later), a crashed process no answer at all; a 500 would be a bug.
+        assertThat(writes.internalErrors()).as("writes answered 500").isEmpty();
     }
 
     private void assertNothingLost() throws Exception {

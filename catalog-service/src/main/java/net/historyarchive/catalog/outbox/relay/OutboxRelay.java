@@ -29,6 +29,7 @@ import java.util.List;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration STATS_INTERVAL = Duration.ofSeconds(5);
     private static final Duration CLEANUP_INTERVAL = Duration.ofMinutes(10);
@@ -43,6 +44,8 @@ public class OutboxRelay {
 
     private volatile boolean running;
     private Thread thread;
+    /** The relay thread's wait before its next attempt; back to the first step after a round that worked. */
+    private Duration backoff = FIRST_BACKOFF;
 
     public OutboxRelay(AgroalDataSource dataSource, EventsConfig config,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -81,7 +84,6 @@ public class OutboxRelay {
     }
 
     private void run() {
-        Duration backoff = Duration.ofMillis(100);
         while (running) {
             try (Connection connection = dataSource.getConnection();
                  EventPublisher publisher = new EventPublisher(bootstrapServers, config.topic(), config.source(), json)) {
@@ -153,6 +155,7 @@ public class OutboxRelay {
                 published.increment(rows.size());
             }
             status.succeeded();
+            backoff = FIRST_BACKOFF; // the next outage starts again from a short wait
             Instant now = Instant.now();
             if (now.isAfter(nextStats)) {
                 status.backlog(OutboxStore.backlog(connection));
