@@ -69,7 +69,9 @@ public final class SoakBenchmark {
     public static String run(StackInfo stack, int minutes, int rate, boolean cleanUp) throws Exception {
         String conditions = Machine.describe() + "; " + Machine.busyProcesses();
         ExecutorService pool = Executors.newFixedThreadPool(32, daemon("soak-op"));
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(pool)
+        // The client keeps its own executor: operations block in send() on the pool's threads, and a
+        // client completing its exchanges on that same pool deadlocks once all of them wait.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         SoakTraffic traffic = new SoakTraffic(http, stack);
         ServiceMemory catalogStart = ServiceMemory.of(http, stack.catalogPid(), stack.catalogUrl());

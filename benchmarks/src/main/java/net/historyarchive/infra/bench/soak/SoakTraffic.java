@@ -145,7 +145,8 @@ final class SoakTraffic {
         int deleted = 0;
         for (UUID id : ownDocumentIds()) {
             try {
-                if (send(HttpRequest.newBuilder(URI.create(catalog + "/" + id)).DELETE()).statusCode() == 204) {
+                if (send(HttpRequest.newBuilder(URI.create(catalog + "/" + id)).header("If-Match", "\"" + versions.get(id) + "\"")
+                        .DELETE()).statusCode() == 204) {
                     versions.remove(id);
                     deleted++;
                 }
