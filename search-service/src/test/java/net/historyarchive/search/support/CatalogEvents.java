@@ -26,7 +26,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class CatalogEvents implements AutoCloseable {
 
+    /** The interactive lane's topic. */
     public static final String TOPIC = "archive.documents.v1";
+    /** The bulk lane's topic. */
+    public static final String BULK_TOPIC = "archive.documents.bulk.v1";
     private static final String EXAMPLE_ID = "0193a2b4-6e00-7a11-8b22-3c4d5e6f7a8b";
 
     private final KafkaProducer<String, String> producer;
@@ -54,8 +57,10 @@ public final class CatalogEvents implements AutoCloseable {
             if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
                 admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
             }
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .get(topic).partitions().size();
+            // A topic just created may not be in every broker's metadata yet: describe it until it is.
+            int partitions = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                            .get(topic).partitions().size(), n -> n > 0);
             if (partitions != 1) {
                 throw new IllegalStateException("test topic " + topic + " has " + partitions + " partitions, expected 1");
             }
@@ -81,6 +86,20 @@ public final class CatalogEvents implements AutoCloseable {
     public void send(UUID key, String value) {
         try {
             producer.send(new ProducerRecord<>(topic, key == null ? null : key.toString(), value)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends many events at once (in this order) and returns when Kafka acknowledged all. */
+    public void sendAll(java.util.LinkedHashMap<UUID, String> events) {
+        try {
+            List<java.util.concurrent.Future<?>> acks = new java.util.ArrayList<>(events.size());
+            events.forEach((key, value) -> acks.add(producer.send(new ProducerRecord<>(topic, key.toString(), value))));
+            producer.flush();
+            for (java.util.concurrent.Future<?> ack : acks) {
+                ack.get(60, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
