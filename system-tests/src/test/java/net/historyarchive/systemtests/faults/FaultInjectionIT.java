@@ -60,7 +60,7 @@ class FaultInjectionIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long SEED = System.nanoTime();
     private static final Duration CONVERGES_WITHIN = Duration.ofSeconds(120);
-    private static final String DEAD_LETTERS = "archive.documents.v1.dlq";
+    private static final String DEAD_LETTER_SUFFIX = ".dlq";
     private static final String VIEW_ALIAS = "archive-documents";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -308,14 +308,18 @@ class FaultInjectionIT {
                 .until(() -> writes.failedWrites() >= target);
     }
 
+    /** Events in every dead-letter topic (one per event lane: names end in .dlq). */
     private long deadLetters() throws Exception {
         try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers()))) {
-            if (!kafka.listTopics().names().get(30, TimeUnit.SECONDS).contains(DEAD_LETTERS)) {
+            List<String> dlqs = kafka.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                    .filter(name -> name.endsWith(DEAD_LETTER_SUFFIX)).toList();
+            if (dlqs.isEmpty()) {
                 return 0;
             }
-            TopicDescription topic = kafka.describeTopics(List.of(DEAD_LETTERS)).allTopicNames().get(30, TimeUnit.SECONDS).get(DEAD_LETTERS);
             Map<TopicPartition, OffsetSpec> ends = new java.util.HashMap<>();
-            topic.partitions().forEach(p -> ends.put(new TopicPartition(DEAD_LETTERS, p.partition()), OffsetSpec.latest()));
+            for (TopicDescription topic : kafka.describeTopics(dlqs).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
+                topic.partitions().forEach(p -> ends.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+            }
             return kafka.listOffsets(ends).all().get(30, TimeUnit.SECONDS).values().stream().mapToLong(o -> o.offset()).sum();
         }
     }
