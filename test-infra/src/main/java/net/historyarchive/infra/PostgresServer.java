@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -46,10 +47,19 @@ public final class PostgresServer implements AutoCloseable {
             "synchronous_commit", "on",
             "full_page_writes", "on");
 
-    private final EmbeddedPostgres pg;
+    private final Path dataDir;
+    private final boolean temporary;
+    private final Map<String, String> settings;
+    private final ProcessBuilder.Redirect output;
+    private volatile EmbeddedPostgres pg;
 
-    private PostgresServer(EmbeddedPostgres pg) {
+    private PostgresServer(EmbeddedPostgres pg, Path dataDir, boolean temporary, Map<String, String> settings,
+                           ProcessBuilder.Redirect output) {
         this.pg = pg;
+        this.dataDir = dataDir;
+        this.temporary = temporary;
+        this.settings = settings;
+        this.output = output;
     }
 
     /** Random free port, fresh data directory under java.io.tmpdir that close() deletes. */
@@ -57,11 +67,13 @@ public final class PostgresServer implements AutoCloseable {
         Path dataDir = Files.createTempDirectory("archive-pg-");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
-                .setCleanDataDirectory(true)
+                // close() deletes the directory itself: zonky's clean-up would also delete it when
+                // kill() hands a crashed server's lock back before restart() reuses the directory.
+                .setCleanDataDirectory(false)
                 // The owner of this object decides when to stop (our hooks order the shutdown).
                 .setRegisterShutdownHook(false);
         DURABLE.forEach(builder::setServerConfig);
-        return new PostgresServer(builder.start());
+        return new PostgresServer(builder.start(), dataDir, true, DURABLE, null);
     }
 
     /**
@@ -83,14 +95,58 @@ public final class PostgresServer implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60));
-        DURABLE.forEach(builder::setServerConfig);
-        settings.forEach(builder::setServerConfig);
+        Map<String, String> all = new java.util.HashMap<>(DURABLE);
+        all.putAll(settings);
+        all.forEach(builder::setServerConfig);
+        ProcessBuilder.Redirect output = null;
         if (logFile != null) {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
-            builder.setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            output = ProcessBuilder.Redirect.appendTo(logFile.toFile());
+            builder.setOutputRedirector(output).setErrorRedirector(output);
         }
-        return new PostgresServer(builder.start());
+        return new PostgresServer(builder.start(), dataDir, false, Map.copyOf(all), output);
+    }
+
+    /**
+     * SIGKILL to the postmaster, as the OOM killer would do to the whole server; returns once it and
+     * every backend are gone (a backend outliving its postmaster would keep the shared memory and
+     * block {@link #restart()}). Acknowledged commits are in the WAL; {@link #restart()} replays it.
+     */
+    public synchronized void kill() {
+        Process postmaster = pg.getProcess();
+        List<ProcessHandle> children = postmaster.toHandle().descendants().toList();
+        postmaster.destroyForcibly();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        try {
+            postmaster.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            // Orphaned backends notice the postmaster's death within moments and exit.
+            while (children.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        try {
+            pg.close(); // its pg_ctl stop fails (nothing runs), then it releases the data directory's lock
+        } catch (IOException | RuntimeException expected) {
+            // nothing left to stop
+        }
+    }
+
+    /** Starts the server again on the same port and data directory, after {@link #kill()}; crash recovery runs first. */
+    public synchronized void restart() throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPort(port())
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(120));
+        settings.forEach(builder::setServerConfig);
+        if (output != null) {
+            builder.setOutputRedirector(output).setErrorRedirector(output);
+        }
+        pg = builder.start();
     }
 
     public int port() {
@@ -135,11 +191,25 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Stops the server (pg_ctl stop -m fast); a temporary data directory is deleted. */
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             pg.close();
+            if (temporary) {
+                deleteRecursively(dataDir);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

@@ -65,6 +65,26 @@ class PostgresServerTest {
     }
 
     @Test
+    void aKilledServerRestartsOnItsPortAndKeepsEveryCommit() throws Exception {
+        try (PostgresServer pg = PostgresServer.startTemporary()) {
+            int port = pg.port();
+            pg.ensureDatabase("catalog");
+            try (Connection c = pg.connect("catalog"); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE kept (v int)");
+                s.execute("INSERT INTO kept SELECT generate_series(1, 1000)");
+                pg.kill();
+                assertThrows(java.sql.SQLException.class, () -> scalar(s, "SELECT 1"), "the server is gone");
+            }
+            pg.restart();
+            assertEquals(port, pg.port());
+            try (Connection c = pg.connect("catalog"); Statement s = c.createStatement()) {
+                assertEquals("1000", scalar(s, "SELECT count(*) FROM kept"));
+            }
+            assertDurable(pg);
+        }
+    }
+
+    @Test
     void rejectsDatabaseNamesThatAreNotPlainIdentifiers() throws Exception {
         try (PostgresServer pg = PostgresServer.startTemporary()) {
             assertThrows(IllegalArgumentException.class, () -> pg.ensureDatabase("x; DROP DATABASE postgres"));

@@ -52,6 +52,8 @@ final class AcknowledgedWrites implements AutoCloseable {
     private final Map<UUID, Long> believed = new ConcurrentHashMap<>();
     private final AtomicInteger acks = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
+    /** Answers of 500 (a bug, where an outage should be a 503) with what was written. */
+    private final List<String> internalErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.concurrent.locks.ReentrantLock writing = new java.util.concurrent.locks.ReentrantLock();
     private volatile boolean paused;
 
@@ -70,6 +72,10 @@ final class AcknowledgedWrites implements AutoCloseable {
 
     int failedWrites() {
         return failures.get();
+    }
+
+    List<String> internalErrors() {
+        return List.copyOf(internalErrors);
     }
 
     Map<UUID, Long> acknowledged() {
@@ -201,7 +207,11 @@ final class AcknowledgedWrites implements AutoCloseable {
             request.header("Content-Type", contentType);
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> reply = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (reply.statusCode() == 500) {
+                internalErrors.add(method + " " + uri.getPath() + ": " + reply.body());
+            }
+            return reply;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

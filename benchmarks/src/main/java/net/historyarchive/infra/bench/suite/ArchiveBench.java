@@ -13,6 +13,7 @@ import java.util.Arrays;
  *   <li>{@code harvest}: an OAI-PMH harvest and a full export of N documents (catalog-service alone)</li>
  *   <li>{@code limits}: catalog-service under its container memory limit (a memory cgroup), with its image's JVM options</li>
  *   <li>{@code relevance}: known-item success and judged nDCG@10, search-service beside default BM25</li>
+ *   <li>{@code soak}: minutes of mixed reads and writes at a steady rate; errors, latency and memory per minute</li>
  * </ul>
  */
 public final class ArchiveBench {
@@ -23,7 +24,7 @@ public final class ArchiveBench {
     public static void main(String[] args) throws Exception {
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
-            System.out.println("usage: ./archive bench stack|search|freshness|ingest|footprint|harvest|limits|relevance [--option value ...]; see docs/benchmarks.md");
+            System.out.println("usage: ./archive bench stack|search|freshness|ingest|footprint|harvest|limits|relevance|soak [--option value ...]; see docs/benchmarks.md");
             return;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -37,8 +38,9 @@ public final class ArchiveBench {
                 case "harvest" -> net.historyarchive.infra.bench.harvest.HarvestBenchmark.main(rest);
                 case "limits" -> net.historyarchive.infra.bench.footprint.ContainerLimitBenchmark.main(rest);
                 case "relevance" -> net.historyarchive.infra.bench.relevance.RelevanceBenchmark.main(rest);
+                case "soak" -> net.historyarchive.infra.bench.soak.SoakBenchmark.main(rest);
                 default -> {
-                    System.err.println("unknown benchmark '" + args[0] + "': stack, search, freshness, ingest, footprint, harvest, limits or relevance");
+                    System.err.println("unknown benchmark '" + args[0] + "': stack, search, freshness, ingest, footprint, harvest, limits, relevance or soak");
                     System.exit(2);
                 }
             }

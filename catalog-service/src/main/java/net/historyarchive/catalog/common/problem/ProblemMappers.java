@@ -159,6 +159,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.causedBy(e)) {
+            // PostgreSQL restarting or unreachable. A connection lost during COMMIT leaves the outcome
+            // unknown, which is why the detail asks to read before retrying.
+            LOG.warnf("Database unavailable: %s", DatabaseOutage.reason(e));
+            return Response.fromResponse(ProblemResponses.of(Problem.of(ProblemType.SERVICE_UNAVAILABLE,
+                    "The catalog's database cannot be reached for now; retry shortly. A write cut off while committing "
+                            + "may have been saved: read the record first (If-Match makes a retried change safe)"), path(uri)))
+                    .header("Retry-After", "5").build();
+        }
         LOG.error("Unexpected error", e);
         return ProblemResponses.of(Problem.of(ProblemType.INTERNAL_ERROR,
                 "The server failed to process the request; it has been logged"), path(uri));

@@ -16,6 +16,8 @@ public enum ProblemType {
     IMPORT_REJECTED(422, "import-rejected", "Import rejected"),
     PRECONDITION_REQUIRED(428, "precondition-required", "Precondition required"),
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
+    /** A dependency (the database) cannot be reached for now: retry later. */
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable"),
     /** This instance is shutting down (a rollout or scale-down): retry, another instance answers. */
     SHUTTING_DOWN(503, "shutting-down", "Shutting down"),
     HTTP_ERROR(0, "http-error", "HTTP error");

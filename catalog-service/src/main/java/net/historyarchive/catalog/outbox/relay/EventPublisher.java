@@ -64,9 +64,9 @@ final class EventPublisher implements AutoCloseable {
             String key = row.aggregateId().toString();
             ProducerRecord<String, byte[]> event = new ProducerRecord<>(topic, key, serialize(row));
             event.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            acks.add(producer.send(event));
+            acks.add(sendOrFail(event));
             if (row.isDeletion()) {
-                acks.add(producer.send(new ProducerRecord<>(topic, key, null)));
+                acks.add(sendOrFail(new ProducerRecord<>(topic, key, null)));
             }
         }
         producer.flush();
@@ -79,6 +79,24 @@ final class EventPublisher implements AutoCloseable {
                 throw new TimeoutException("Kafka did not acknowledge within 30 s");
             }
         }
+    }
+
+    /**
+     * send() blocks up to max.block.ms while the topic's metadata is unknown (broker unreachable)
+     * and then returns an already failed future. Carrying on with the rest of the batch would block
+     * that long for every row: a round over a backlog of 1,000 rows would take hours. Fail the
+     * round at the first such record instead; the relay backs off and tries again.
+     */
+    private Future<RecordMetadata> sendOrFail(ProducerRecord<String, byte[]> event) throws Exception {
+        Future<RecordMetadata> ack = producer.send(event);
+        if (ack.isDone()) {
+            try {
+                ack.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+        return ack;
     }
 
     private byte[] serialize(OutboxRow row) throws JsonProcessingException {
