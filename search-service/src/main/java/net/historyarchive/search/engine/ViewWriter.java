@@ -26,10 +26,12 @@ public class ViewWriter {
 
     private final OpenSearchClient client;
     private final ViewIndexes indexes;
+    private final NameVariantsStore names;
 
-    public ViewWriter(OpenSearchClients clients, ViewIndexes indexes) {
+    public ViewWriter(OpenSearchClients clients, ViewIndexes indexes, NameVariantsStore names) {
         this.client = clients.typed();
         this.indexes = indexes;
+        this.names = names;
     }
 
     /** Confirmed once the alias exists: writing to a missing alias would create a stray index with guessed mappings. */
@@ -56,9 +58,10 @@ public class ViewWriter {
             return new ApplyResult(0, 0, List.of());
         }
         BulkRequest.Builder bulk = new BulkRequest.Builder().index(target);
+        var variants = names.current();
         for (ChangeEvent event : events) {
             bulk.operations(op -> op.index(i -> i.id(event.documentId().toString()).version(event.version())
-                    .versionType(VersionType.External).document(IndexedDocument.of(event))));
+                    .versionType(VersionType.External).document(IndexedDocument.of(event, variants))));
         }
         BulkResponse response = client.bulk(bulk.build());
         int applied = 0;
