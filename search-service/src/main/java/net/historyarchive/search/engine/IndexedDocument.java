@@ -52,6 +52,7 @@ final class IndexedDocument {
         doc.set("places", strings(s.path("places")));
         doc.set("peoplePreferred", preferred(s.path("people"), names));
         doc.set("placesPreferred", preferred(s.path("places"), names));
+        doc.set("relatedIds", strings(s.path("related"))); // so a document can list the ones that link to it
         doc.set("subjects", strings(s.path("subjects")));
         doc.set("languages", strings(s.path("languages")));
         ArrayNode collections = doc.putArray("collections");
