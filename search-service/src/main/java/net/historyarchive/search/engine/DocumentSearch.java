@@ -182,6 +182,7 @@ public class DocumentSearch {
                 order.add(field("dateEnd", SortOrder.Desc));
             }
             case TITLE -> order.add(field("title.sort", SortOrder.Asc));
+            case ADDED_DESC -> order.add(field("createdAt", SortOrder.Desc));
         }
         order.add(field("id", SortOrder.Asc)); // a total order, so search_after never skips or repeats a tie
         return order;

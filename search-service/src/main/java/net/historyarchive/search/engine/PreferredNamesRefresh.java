@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import net.historyarchive.search.names.NameVariants;
-import org.apache.http.util.EntityUtils;
 import org.jboss.logging.Logger;
 import org.opensearch.client.Request;
 import org.opensearch.client.RestClient;
@@ -57,7 +56,7 @@ public class PreferredNamesRefresh {
         }
         Request open = new Request("POST", "/" + indexes.alias() + "/_search/point_in_time");
         open.addParameter("keep_alive", KEEP_ALIVE);
-        String pit = read(rest.performRequest(open)).path("pit_id").asText();
+        String pit = ViewInventory.read(rest.performRequest(open)).path("pit_id").asText();
         long checked = 0;
         long updated = 0;
         try {
@@ -73,7 +72,7 @@ public class PreferredNamesRefresh {
                 }
                 Request search = new Request("POST", "/_search");
                 search.setJsonEntity(JSON.writeValueAsString(body));
-                JsonNode response = read(rest.performRequest(search));
+                JsonNode response = ViewInventory.read(rest.performRequest(search));
                 pit = response.path("pit_id").asText(pit);
                 JsonNode hits = response.path("hits").path("hits");
                 Map<String, Long> changed = new LinkedHashMap<>();
@@ -92,7 +91,7 @@ public class PreferredNamesRefresh {
                 }
             }
         } finally {
-            close(pit);
+            ViewInventory.close(rest, pit);
         }
         LOG.infof("Name variants changed: %d of %d documents got new preferred names", updated, checked);
         return new Outcome(checked, updated);
@@ -109,7 +108,7 @@ public class PreferredNamesRefresh {
         get.setJsonEntity(JSON.writeValueAsString(ids));
         BulkRequest.Builder bulk = new BulkRequest.Builder().index(indexes.alias());
         List<String> written = new ArrayList<>();
-        for (JsonNode doc : read(rest.performRequest(get)).path("docs")) {
+        for (JsonNode doc : ViewInventory.read(rest.performRequest(get)).path("docs")) {
             if (!doc.path("found").asBoolean()) {
                 continue;
             }
@@ -135,19 +134,5 @@ public class PreferredNamesRefresh {
             }
         }
         return ok;
-    }
-
-    private void close(String pit) {
-        try {
-            Request delete = new Request("DELETE", "/_search/point_in_time");
-            delete.setJsonEntity(JSON.writeValueAsString(JSON.createObjectNode().set("pit_id", JSON.createArrayNode().add(pit))));
-            rest.performRequest(delete);
-        } catch (IOException e) { // it expires by itself after KEEP_ALIVE
-            LOG.debugf(e, "Could not close point in time");
-        }
-    }
-
-    private static JsonNode read(org.opensearch.client.Response response) throws IOException {
-        return JSON.readTree(EntityUtils.toString(response.getEntity()));
     }
 }

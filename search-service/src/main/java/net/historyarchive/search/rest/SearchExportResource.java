@@ -8,8 +8,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import net.historyarchive.search.common.problem.Problem;
-import net.historyarchive.search.common.problem.ProblemException;
-import net.historyarchive.search.common.problem.ProblemType;
 import net.historyarchive.search.export.ExportFormat;
 import net.historyarchive.search.export.ResultSetExport;
 import net.historyarchive.search.query.SearchRequestParser;
@@ -71,11 +69,8 @@ public class SearchExportResource {
                 errors.add(new Problem.FieldError("format", "unknown format '" + formats.get(0) + "'; formats are " + names()));
             }
         }
-        parameters.keySet().stream().filter(NOT_FOR_EXPORT::contains).sorted()
-                .forEach(p -> errors.add(new Problem.FieldError(p, "an export has every match in one file; leave out " + p)));
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, "The export's parameters are not valid", errors));
-        }
+        SearchParameters.refuse(parameters, NOT_FOR_EXPORT, "an export has every match in one file", "The export's parameters are not valid",
+                errors);
         var request = SearchRequestParser.parse(parameters, search.maxPageWindow());
         String documents = uri.getBaseUriBuilder().path("documents").build().toString() + "/";
         ExportFormat chosen = format;

@@ -23,6 +23,11 @@ public class DocumentService {
         this.related = related;
     }
 
+    /** The snapshots of several documents, in the order asked, leaving out those not in the view. */
+    public List<JsonNode> snapshots(List<UUID> ids) throws IOException {
+        return view.snapshots(ids);
+    }
+
     /** The documents related to one, strongest first, with their reasons; empty when it is not in the view. */
     public Optional<List<RelatedDocument>> related(UUID id, int size) throws IOException {
         return related.of(id, size);

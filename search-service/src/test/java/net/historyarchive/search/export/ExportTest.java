@@ -109,7 +109,10 @@ class ExportTest {
     @Test
     void risBibtexAndCslJsonReadBackWithCitationJs() throws Exception {
         for (String format : List.of("ris", "bibtex", "csl-json")) {
-            JsonNode items = readWithCitationJs(export(format).asString(), format);
+            JsonNode read = readWithCitationJs(export(format).asString(), format);
+            JsonNode items = read.path("items");
+            // citeproc typesets the quotes, so the title up to them
+            assertThat(read.path("bibliography").asText()).as(format).contains("Memo on wheat & rice: 50% {draft} ").contains("(1950)");
             assertThat(items.size()).as(format).isEqualTo(COUNT);
             JsonNode first = null;
             for (JsonNode item : items) {
@@ -150,8 +153,7 @@ class ExportTest {
         Path file = Files.createTempFile("export", "." + format);
         Files.writeString(file, text, StandardCharsets.UTF_8);
         String type = Map.of("ris", "@ris/file", "bibtex", "@biblatex/text", "csl-json", "@csl/list+object").get(format);
-        Process node = new ProcessBuilder("node", reader.resolve("read.js").toString(), file.toString(),
-                format.equals("csl-json") ? "" : type).redirectErrorStream(false).start();
+        Process node = new ProcessBuilder("node", reader.resolve("read.js").toString(), file.toString(), type).start();
         byte[] out = node.getInputStream().readAllBytes();
         String err = new String(node.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(node.waitFor(60, TimeUnit.SECONDS)).isTrue();
