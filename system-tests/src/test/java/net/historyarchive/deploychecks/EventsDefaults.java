@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * The change topic's defaults as catalog-service declares them (EventsConfig, read as source text),
  * so the deployment files cannot drift from the service.
  */
-record EventsDefaults(String topic, String partitions, String replicationFactor) {
+record EventsDefaults(String topic, String bulkTopic, String partitions, String replicationFactor) {
 
     static final String SOURCE =
             "catalog-service/src/main/java/net/historyarchive/catalog/outbox/relay/EventsConfig.java";
@@ -22,7 +22,7 @@ record EventsDefaults(String topic, String partitions, String replicationFactor)
         if (!source.contains("@ConfigMapping(prefix = \"archive.events\")")) {
             throw new AssertionError(SOURCE + " no longer declares @ConfigMapping(prefix = \"archive.events\")");
         }
-        return new EventsDefaults(defaultOf(source, "topic"), defaultOf(source, "partitions"),
+        return new EventsDefaults(defaultOf(source, "topic"), defaultOf(source, "bulkTopic"), defaultOf(source, "partitions"),
                 defaultOf(source, "replicationFactor"));
     }
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * search-service's consumer defaults (IngestConfig, read as source text), when search-service has
  * one: the topic it reads and its dead-letter topic, which the deployment files must create.
  */
-record IngestDefaults(String topic, String deadLetterTopic) {
+record IngestDefaults(String topic, String bulkTopic, String deadLetterTopic) {
 
     static final String SOURCE = "search-service/src/main/java/net/historyarchive/search/ingest/IngestConfig.java";
 
@@ -18,7 +18,7 @@ record IngestDefaults(String topic, String deadLetterTopic) {
             return Optional.empty();
         }
         String source = Repo.read(SOURCE);
-        return Optional.of(new IngestDefaults(defaultOf(source, "topic"), defaultOf(source, "deadLetterTopic")));
+        return Optional.of(new IngestDefaults(defaultOf(source, "topic"), defaultOf(source, "bulkTopic"), defaultOf(source, "deadLetterTopic")));
     }
 
     private static String defaultOf(String source, String method) {

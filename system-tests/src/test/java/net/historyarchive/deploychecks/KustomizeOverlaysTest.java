@@ -379,6 +379,7 @@ class KustomizeOverlaysTest {
         Map<String, String> topic = r.configMap("archive-documents-topic").getData();
         EventsDefaults events = EventsDefaults.read();
         assertThat(topic.get("TOPIC")).isEqualTo("archive.documents.v1").isEqualTo(events.topic());
+        assertThat(topic.get("BULK_TOPIC")).isEqualTo("archive.documents.bulk.v1").isEqualTo(events.bulkTopic());
         assertThat(topic.get("PARTITIONS")).isEqualTo("6").isEqualTo(events.partitions());
         assertThat(topic.get("CLEANUP_POLICY")).isEqualTo("compact");
         assertThat(topic).containsKeys("REPLICATION_FACTOR", "MIN_INSYNC_REPLICAS", "DELETE_RETENTION_MS");
@@ -400,7 +401,8 @@ class KustomizeOverlaysTest {
         });
         IngestDefaults.read().ifPresent(ingest -> {
             assertThat(topic.get("DLQ_TOPIC")).as("search-service's dead-letter topic").isEqualTo(ingest.deadLetterTopic());
-            assertThat(ingest.topic()).as("the topic search-service consumes").isEqualTo(topic.get("TOPIC"));
+            assertThat(ingest.topic()).as("the interactive lane's topic search-service consumes").isEqualTo(topic.get("TOPIC"));
+            assertThat(ingest.bulkTopic()).as("the bulk lane's topic search-service consumes").isEqualTo(topic.get("BULK_TOPIC"));
         });
 
         if (overlay.equals("dev")) {
@@ -426,14 +428,16 @@ class KustomizeOverlaysTest {
         }
         if (overlay.equals("production")) {
             var topics = r.all(io.strimzi.api.kafka.model.topic.KafkaTopic.class);
-            assertThat(topics).hasSize(2);
-            var main = topics.stream().filter(t -> topic.get("TOPIC").equals(t.getSpec().getTopicName())).findFirst()
-                    .orElseThrow(() -> new AssertionError("no KafkaTopic for " + topic.get("TOPIC"))).getSpec();
-            assertThat(main.getPartitions()).isEqualTo(Integer.parseInt(topic.get("PARTITIONS")));
-            assertThat(main.getReplicas()).isEqualTo(Integer.parseInt(topic.get("REPLICATION_FACTOR")));
-            for (String setting : EventsDefaults.topicConfigNames()) {
-                assertThat(String.valueOf(main.getConfig().get(setting))).as("KafkaTopic %s: %s", topic.get("TOPIC"), setting)
-                        .isEqualTo(topic.get(EventsDefaults.key(setting)));
+            assertThat(topics).hasSize(3);
+            for (String lane : List.of("TOPIC", "BULK_TOPIC")) {
+                var main = topics.stream().filter(t -> topic.get(lane).equals(t.getSpec().getTopicName())).findFirst()
+                        .orElseThrow(() -> new AssertionError("no KafkaTopic for " + topic.get(lane))).getSpec();
+                assertThat(main.getPartitions()).isEqualTo(Integer.parseInt(topic.get("PARTITIONS")));
+                assertThat(main.getReplicas()).isEqualTo(Integer.parseInt(topic.get("REPLICATION_FACTOR")));
+                for (String setting : EventsDefaults.topicConfigNames()) {
+                    assertThat(String.valueOf(main.getConfig().get(setting))).as("KafkaTopic %s: %s", topic.get(lane), setting)
+                            .isEqualTo(topic.get(EventsDefaults.key(setting)));
+                }
             }
             var dlq = topics.stream().filter(t -> topic.get("DLQ_TOPIC").equals(t.getSpec().getTopicName())).findFirst()
                     .orElseThrow(() -> new AssertionError("no KafkaTopic for " + topic.get("DLQ_TOPIC"))).getSpec();

@@ -51,7 +51,8 @@ import java.util.regex.Pattern;
 public final class RelayBenchmark {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-    private static final String TOPIC = "archive.documents.v1";
+    /** Both event lanes: the steady writes travel in the interactive one, the import in the bulk one. */
+    private static final List<String> TOPICS = List.of("archive.documents.v1", "archive.documents.bulk.v1");
 
     private RelayBenchmark() {
     }
@@ -167,7 +168,7 @@ public final class RelayBenchmark {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(TOPIC));
+            consumer.subscribe(TOPICS);
             while (running.get()) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
                     if (record.value() != null) {

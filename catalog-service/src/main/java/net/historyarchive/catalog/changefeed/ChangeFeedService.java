@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ChangeFeedService {
 
+    /** Ordered by c.txid, the xid8: a bare "txid" would name the text output column and sort "998" after "1421". */
     private static final String CHANGES = """
             SELECT kind, id, txid::text, version, deleted_at FROM (
                 SELECT 'UPSERT' AS kind, id, change_txid AS txid, version, NULL::timestamptz AS deleted_at
@@ -36,7 +37,7 @@ public class ChangeFeedService {
                 WHERE (change_txid, id) > (CAST(?1 AS text)::xid8, CAST(?2 AS uuid))
                   AND change_txid < pg_snapshot_xmin(pg_current_snapshot())
             ) c
-            ORDER BY txid, id
+            ORDER BY c.txid, c.id
             LIMIT ?3""";
 
     private final EntityManager entityManager;

@@ -22,7 +22,12 @@ final class OaiStamper {
 
     private static final String NEXT_STAMP = "SELECT greatest(clock_timestamp(), ?::timestamptz + interval '1 microsecond')";
 
-    /** Upserts the changes after the cursor; returns the (txid, id) of the last one. */
+    /**
+     * Upserts the changes after the cursor; returns the (txid, id) of the last one. The order is
+     * taken on the xid8 column in a subquery: an ORDER BY naming the {@code txid::text} output
+     * column sorts the text, where "998" comes after "1421", and the cursor then lagged behind
+     * and the next run re-dated every change in between (issue #16).
+     */
     private static final String STAMP = """
             WITH changes AS (
                 SELECT id, change_txid AS txid, false AS deleted FROM document
@@ -40,7 +45,7 @@ final class OaiStamper {
                 ON CONFLICT (id) DO UPDATE SET datestamp = excluded.datestamp, deleted = excluded.deleted,
                     sets = CASE WHEN excluded.deleted THEN oai_item.sets ELSE excluded.sets END
             )
-            SELECT txid::text, id FROM changes ORDER BY txid DESC, id DESC LIMIT 1""";
+            SELECT last.txid::text, last.id FROM (SELECT txid, id FROM changes ORDER BY txid DESC, id DESC LIMIT 1) last""";
 
     private static final String ADVANCE = "UPDATE oai_stamper SET last_txid = ?::text::xid8, last_id = ?::uuid, last_datestamp = ?::timestamptz";
 

@@ -30,8 +30,8 @@ import java.util.UUID;
 public class OutboxWriter implements DocumentChangeListener {
 
     private static final String INSERT = """
-            INSERT INTO outbox_event (event_id, event_type, aggregate_id, aggregate_version, occurred_at, payload)
-            VALUES (?, ?, ?, ?, ?, ?::jsonb)""";
+            INSERT INTO outbox_event (event_id, event_type, aggregate_id, aggregate_version, occurred_at, payload, lane)
+            VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)""";
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
@@ -43,35 +43,41 @@ public class OutboxWriter implements DocumentChangeListener {
 
     @Override
     public void created(Document document) {
-        createdAll(List.of(document));
+        write(List.of(snapshotRow(ChangeEventType.CREATED, DocumentSnapshots.of(document), EventLane.INTERACTIVE)));
     }
 
+    /** Documents of a bulk import: the bulk lane. */
     @Override
     public void createdAll(List<Document> documents) {
-        write(documents.stream().map(d -> snapshotRow(ChangeEventType.CREATED, DocumentSnapshots.of(d))).toList());
+        write(documents.stream().map(d -> snapshotRow(ChangeEventType.CREATED, DocumentSnapshots.of(d), EventLane.BULK)).toList());
     }
 
     @Override
     public void updated(Document document) {
-        write(List.of(snapshotRow(ChangeEventType.UPDATED, DocumentSnapshots.of(document))));
+        write(List.of(snapshotRow(ChangeEventType.UPDATED, DocumentSnapshots.of(document), EventLane.INTERACTIVE)));
     }
 
+    /** Fan-out of one action (a collection renamed): the bulk lane. */
+    @Override
+    public void updatedAll(List<Document> documents) {
+        write(documents.stream().map(d -> snapshotRow(ChangeEventType.UPDATED, DocumentSnapshots.of(d), EventLane.BULK)).toList());
+    }
+
+    /** In both lanes (see {@link EventLane}), as two events. */
     @Override
     public void deleted(UUID id, long version, Instant deletedAt) {
-        write(List.of(row(ChangeEventType.DELETED, id, version, deletedAt, new DeletedDocument(id, version, deletedAt, true))));
+        DeletedDocument deletion = new DeletedDocument(id, version, deletedAt, true);
+        write(List.of(row(json, ChangeEventType.DELETED, id, version, deletedAt, deletion, EventLane.INTERACTIVE),
+                row(json, ChangeEventType.DELETED, id, version, deletedAt, deletion, EventLane.BULK)));
     }
 
-    private Row snapshotRow(ChangeEventType type, DocumentSnapshot snapshot) {
-        return row(type, snapshot.id(), snapshot.version(), snapshot.updatedAt(), snapshot);
+    private Row snapshotRow(ChangeEventType type, DocumentSnapshot snapshot, EventLane lane) {
+        return row(json, type, snapshot.id(), snapshot.version(), snapshot.updatedAt(), snapshot, lane);
     }
 
-    private Row row(ChangeEventType type, UUID id, long version, Instant at, Object data) {
-        return row(json, type, id, version, at, data);
-    }
-
-    private static Row row(ObjectMapper json, ChangeEventType type, UUID id, long version, Instant at, Object data) {
+    private static Row row(ObjectMapper json, ChangeEventType type, UUID id, long version, Instant at, Object data, EventLane lane) {
         try {
-            return new Row(Ids.newId(), type, id, version, at, json.writeValueAsString(data));
+            return new Row(Ids.newId(), type, id, version, at, json.writeValueAsString(data), lane);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise change event of document " + id, e);
         }
@@ -93,7 +99,7 @@ public class OutboxWriter implements DocumentChangeListener {
     public static void writeCreated(Connection connection, ObjectMapper json, List<DocumentSnapshot> documents) throws SQLException {
         List<Row> rows = new ArrayList<>(documents.size());
         for (DocumentSnapshot d : documents) {
-            rows.add(row(json, ChangeEventType.CREATED, d.id(), d.version(), d.updatedAt(), d));
+            rows.add(row(json, ChangeEventType.CREATED, d.id(), d.version(), d.updatedAt(), d, EventLane.BULK));
         }
         insert(connection, rows);
     }
@@ -107,6 +113,7 @@ public class OutboxWriter implements DocumentChangeListener {
                 insert.setLong(4, row.version());
                 insert.setTimestamp(5, Timestamp.from(row.occurredAt()));
                 insert.setString(6, row.payload());
+                insert.setString(7, row.lane().label());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -114,6 +121,6 @@ public class OutboxWriter implements DocumentChangeListener {
     }
 
     private record Row(UUID eventId, ChangeEventType type, UUID aggregateId, long version, Instant occurredAt,
-                       String payload) {
+                       String payload, EventLane lane) {
     }
 }

@@ -8,8 +8,10 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import net.historyarchive.catalog.document.service.DocumentService;
 import net.historyarchive.catalog.support.Tokens;
+import net.historyarchive.catalog.support.TransactionIds;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,9 @@ class ChangeFeedTest {
 
     @Inject
     DocumentService documents;
+
+    @Inject
+    DataSource dataSource;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -53,6 +58,19 @@ class ChangeFeedTest {
             assertThat(c.get("version")).isEqualTo(2);
             assertThat(c.get("deletedAt")).isNotNull();
         });
+    }
+
+    /** Transaction ids are ordered as numbers, not as text: a page of one must not jump "1000" before "999". */
+    @Test
+    void theFeedKeepsTransactionOrderWhereTxidsGainADigit() throws Exception {
+        String cursor = readAll(null, 500).cursor;
+        String shorter = create("Telegram written before the transaction ids gain a digit");
+        TransactionIds.crossNextPowerOfTen(dataSource);
+        String longer = create("Telegram written after the transaction ids gained a digit");
+
+        List<Object> ids = readAll(cursor, 1).changes.stream().map(c -> c.get("id")).toList();
+        assertThat(ids).contains(shorter, longer);
+        assertThat(ids.indexOf(shorter)).isLessThan(ids.indexOf(longer));
     }
 
     @Test

@@ -57,6 +57,7 @@ class CollectionRenameTest {
         assertEquals(2, renamed.aggregateVersion());
         assertTrue(renamed.eventType().contains("updated"), renamed.eventType());
         assertTrue(renamed.payload().contains(newName), renamed.payload());
+        assertEquals("bulk", renamed.lane(), "a rename's fan-out is bulk work");
         List<CatalogDb.OutboxRow> secondEvents = db.outboxOf(second);
         assertEquals(3, secondEvents.get(secondEvents.size() - 1).aggregateVersion());
         assertEquals(1, db.outboxOf(outsider).size());

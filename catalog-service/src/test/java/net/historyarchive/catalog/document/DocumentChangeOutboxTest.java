@@ -38,6 +38,7 @@ class DocumentChangeOutboxTest {
         OutboxRow row = onlyNewRow(db, before, id);
         assertEquals(CREATED, row.eventType());
         assertEquals(1, row.aggregateVersion());
+        assertEquals("interactive", row.lane());
         assertTrue(row.payload().contains("\"title\": \"Outbox create\""), row.payload());
         assertTrue(db.writtenWithItsLatestEvent(id), "document row and outbox row share one transaction");
     }
@@ -53,6 +54,7 @@ class DocumentChangeOutboxTest {
         OutboxRow replaced = onlyNewRow(db, before, id);
         assertEquals(UPDATED, replaced.eventType());
         assertEquals(2, replaced.aggregateVersion());
+        assertEquals("interactive", replaced.lane());
         assertTrue(replaced.payload().contains("Replaced"), replaced.payload());
         assertTrue(db.writtenWithItsLatestEvent(id));
 
@@ -66,13 +68,18 @@ class DocumentChangeOutboxTest {
 
         before = db.lastOutboxId();
         asArchivist().header("If-Match", "\"3\"").delete(path).then().statusCode(204);
-        OutboxRow deleted = onlyNewRow(db, before, id);
-        assertEquals(DELETED, deleted.eventType());
-        // The deletion is a change of its own: one version after the last stored one.
-        assertEquals(4, deleted.aggregateVersion());
+        // One row per lane: a deletion must reach the bulk lane's topic too, or a replay of it would resurrect the document.
+        List<OutboxRow> deletions = db.outboxAfter(before);
+        assertEquals(List.of("interactive", "bulk"), deletions.stream().map(OutboxRow::lane).toList(), "rows: " + deletions);
+        for (OutboxRow deleted : deletions) {
+            assertEquals(UUID.fromString(id), deleted.aggregateId());
+            assertEquals(DELETED, deleted.eventType());
+            // The deletion is a change of its own: one version after the last stored one.
+            assertEquals(4, deleted.aggregateVersion());
+        }
 
-        List<Long> versions = db.outboxOf(id).stream().map(OutboxRow::aggregateVersion).toList();
-        assertEquals(List.of(1L, 2L, 3L, 4L), versions, "one row per change, in version order");
+        List<Long> versions = db.outboxOf(id).stream().filter(r -> r.lane().equals("interactive")).map(OutboxRow::aggregateVersion).toList();
+        assertEquals(List.of(1L, 2L, 3L, 4L), versions, "one interactive row per change, in version order");
     }
 
     @Test

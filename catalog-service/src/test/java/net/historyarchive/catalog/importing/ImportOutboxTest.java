@@ -34,6 +34,7 @@ class ImportOutboxTest {
         for (OutboxRow row : rows) {
             assertEquals("net.historyarchive.catalog.document.created.v1", row.eventType());
             assertEquals(1, row.aggregateVersion());
+            assertEquals("bulk", row.lane(), "an import is bulk work");
         }
         ids.forEach(id -> assertTrue(db.writtenWithItsLatestEvent(id)));
     }

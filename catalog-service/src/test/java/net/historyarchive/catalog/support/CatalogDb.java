@@ -21,7 +21,7 @@ public final class CatalogDb {
     }
 
     /** One outbox row. */
-    public record OutboxRow(long id, String eventType, UUID aggregateId, long aggregateVersion, String payload) {
+    public record OutboxRow(long id, String eventType, UUID aggregateId, long aggregateVersion, String payload, String lane) {
     }
 
     private final DataSource dataSource;
@@ -90,14 +90,14 @@ public final class CatalogDb {
     }
 
     private List<OutboxRow> outbox(String where, String parameter) {
-        String sql = "SELECT id, event_type, aggregate_id, aggregate_version, payload::text FROM outbox_event " + where;
+        String sql = "SELECT id, event_type, aggregate_id, aggregate_version, payload::text, lane FROM outbox_event " + where;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, parameter);
             List<OutboxRow> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
-                            rs.getLong(4), rs.getString(5)));
+                            rs.getLong(4), rs.getString(5), rs.getString(6)));
                 }
             }
             return rows;

@@ -41,6 +41,15 @@ public interface OpenSearchConfig {
     @WithDefault("250ms")
     String refreshInterval();
 
+    /**
+     * Bulk requests a batch of changes is split into and sent at once. One bulk request is indexed
+     * by one write thread of the node, so a single request leaves the node's other cores idle;
+     * measured in docs/benchmarks.md (ingest). Each document appears once per batch, so the parts
+     * are independent.
+     */
+    @WithDefault("2")
+    int bulkConcurrency();
+
     /** Socket timeout per request; bulk requests of a rebuild are the slowest. */
     @WithDefault("60s")
     Duration requestTimeout();

@@ -1,5 +1,6 @@
 package net.historyarchive.search.engine;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import net.historyarchive.search.view.ApplyResult;
 import net.historyarchive.search.view.ChangeEvent;
@@ -10,28 +11,53 @@ import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * Writes change events to a view index in one bulk request, each with the event's version as the
- * document's external version: OpenSearch keeps a document only if the incoming version is higher
+ * Writes change events to a view index in bulk requests, each document with the event's version
+ * as its external version: OpenSearch keeps a document only if the incoming version is higher
  * than the stored one, so duplicates, stale and out-of-order events are refused by the engine
  * itself (409), without reading anything first. Deletions are tombstones with their version.
+ * A batch goes out as {@link OpenSearchConfig#bulkConcurrency()} requests at once, so that the
+ * node indexes it on several write threads; the batch counts as applied only when all are.
  */
 @ApplicationScoped
 public class ViewWriter {
 
+    /** Below this many events per request, splitting costs more round trips than it saves. */
+    private static final int MIN_PART = 100;
+
     private final OpenSearchClient client;
     private final ViewIndexes indexes;
+    private final int concurrency;
+    private final ExecutorService senders;
     private final NameVariantsStore names;
 
-    public ViewWriter(OpenSearchClients clients, ViewIndexes indexes, NameVariantsStore names) {
+    public ViewWriter(OpenSearchClients clients, ViewIndexes indexes, OpenSearchConfig config, NameVariantsStore names) {
         this.client = clients.typed();
         this.indexes = indexes;
         this.names = names;
+        this.concurrency = Math.max(1, config.bulkConcurrency());
+        this.senders = Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, "view-bulk-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
     }
 
     /** Confirmed once the alias exists: writing to a missing alias would create a stray index with guessed mappings. */
@@ -48,6 +74,8 @@ public class ViewWriter {
 
     /**
      * Applies to the given index or alias and returns once OpenSearch acknowledged every item.
+     * Parts of a batch are indexed in no particular order; the external versions make the result
+     * the same (only the applied/stale counts of a batch holding one document twice may differ).
      *
      * @throws EngineUnavailable when the cluster refused part of the batch for a reason that may
      *                           pass (overload, a shard not available): nothing is lost by retrying
@@ -57,6 +85,57 @@ public class ViewWriter {
         if (events.isEmpty()) {
             return new ApplyResult(0, 0, List.of());
         }
+        List<List<ChangeEvent>> parts = split(List.copyOf(events));
+        if (parts.size() == 1) {
+            return send(target, parts.get(0));
+        }
+        List<CompletableFuture<ApplyResult>> sent = parts.stream()
+                .map(part -> CompletableFuture.supplyAsync(() -> sendUnchecked(target, part), senders))
+                .toList();
+        ApplyResult total = new ApplyResult(0, 0, List.of());
+        for (CompletableFuture<ApplyResult> part : sent) {
+            total = total.plus(awaitPart(part));
+        }
+        return total;
+    }
+
+    private List<List<ChangeEvent>> split(List<ChangeEvent> events) {
+        int parts = Math.max(1, Math.min(concurrency, events.size() / MIN_PART));
+        int size = (events.size() + parts - 1) / parts;
+        List<List<ChangeEvent>> split = new ArrayList<>(parts);
+        for (int from = 0; from < events.size(); from += size) {
+            split.add(events.subList(from, Math.min(events.size(), from + size)));
+        }
+        return split;
+    }
+
+    private static ApplyResult awaitPart(CompletableFuture<ApplyResult> part) throws IOException {
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while OpenSearch indexed a batch");
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private ApplyResult sendUnchecked(String target, List<ChangeEvent> events) {
+        try {
+            return send(target, events);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ApplyResult send(String target, List<ChangeEvent> events) throws IOException {
         BulkRequest.Builder bulk = new BulkRequest.Builder().index(target);
         var variants = names.current();
         for (ChangeEvent event : events) {

@@ -12,20 +12,31 @@ public interface IngestConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** The catalog's document change topic (see contracts/document-events.asyncapi.yaml). */
+    /** The catalog's interactive lane: single changes (see contracts/document-events.asyncapi.yaml). */
     @WithDefault("archive.documents.v1")
     String topic();
 
-    /** Replicas of search-service share this group; partitions bound how many consume at once. */
+    /** The catalog's bulk lane: imports, restores, fan-outs, and every deletion once more. */
+    @WithDefault("archive.documents.bulk.v1")
+    String bulkTopic();
+
+    /** Replicas of search-service share this group for the interactive lane; partitions bound how many consume at once. */
     @WithDefault("search-service")
     String group();
+
+    /** The same for the bulk lane: a group of its own, so each lane's members and offsets are independent. */
+    @WithDefault("search-service-bulk")
+    String bulkGroup();
 
     /** Events that can never be applied, with the reason in a header. */
     @WithDefault("archive.documents.v1.dlq")
     String deadLetterTopic();
 
-    /** Events per poll, applied as one transaction. */
-    @WithDefault("500")
+    /**
+     * Events per poll, applied as one batch (split into archive.opensearch.bulk-concurrency bulk
+     * requests) before the offsets are committed.
+     */
+    @WithDefault("1000")
     int maxPollRecords();
 
     /**

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the whole change topic from its beginning, outside any consumer group (manual assignment,
+ * Reads both lanes' change topics from their beginning, outside any consumer group (manual assignment,
  * nothing committed), for a rebuild of the view. It never dead-letters: a record it cannot decode
  * was (or will be) dead-lettered by the regular consumer, so it is only counted here.
  */
@@ -30,7 +30,7 @@ public final class TopicReplay implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final EventDecoder decoder;
-    private final String topic;
+    private final List<String> topics;
     private final Duration pollTimeout;
     private final List<TopicPartition> assigned = new ArrayList<>();
     private long recordsRead;
@@ -40,24 +40,28 @@ public final class TopicReplay implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // The catalog creates its topics with their configuration; a consumer never does.
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, maxPartitionFetchBytes,
                 ConsumerConfig.CLIENT_ID_CONFIG, "search-view-rebuild"),
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.decoder = new EventDecoder(json);
-        this.topic = config.topic();
+        this.topics = List.of(EventLane.INTERACTIVE.topic(config), EventLane.BULK.topic(config));
         this.pollTimeout = config.pollTimeout();
     }
 
     /**
-     * The current end of every partition of the topic. Partitions not read yet (all of them the
-     * first time, or ones added to the topic since) are assigned and read from their beginning.
+     * The current end of every partition of both lanes' topics. Partitions not read yet (all of
+     * them the first time, or ones added since) are assigned and read from their beginning.
      */
     public Map<TopicPartition, Long> endOffsets() {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-            partitions.add(new TopicPartition(topic, info.partition()));
+        for (String topic : topics) {
+            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
         }
         List<TopicPartition> added = partitions.stream().filter(p -> !assigned.contains(p)).toList();
         if (!added.isEmpty()) {

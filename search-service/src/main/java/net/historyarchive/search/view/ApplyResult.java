@@ -1,5 +1,6 @@
 package net.historyarchive.search.view;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,6 +9,13 @@ import java.util.UUID;
  * older than what the view holds (harmless, skipped), and which the engine refused for good.
  */
 public record ApplyResult(int applied, int stale, List<Rejected> rejected) {
+
+    /** Both results together: the parts of a batch written separately. */
+    public ApplyResult plus(ApplyResult other) {
+        List<Rejected> both = new ArrayList<>(rejected);
+        both.addAll(other.rejected);
+        return new ApplyResult(applied + other.applied, stale + other.stale, List.copyOf(both));
+    }
 
     /** An event the view can never hold (the engine refused the document itself), and why. */
     public record Rejected(UUID documentId, String reason) {

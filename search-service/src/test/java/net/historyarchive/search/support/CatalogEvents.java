@@ -26,7 +26,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class CatalogEvents implements AutoCloseable {
 
+    /** The interactive lane's topic. */
     public static final String TOPIC = "archive.documents.v1";
+    /** The bulk lane's topic. */
+    public static final String BULK_TOPIC = "archive.documents.bulk.v1";
     private static final String EXAMPLE_ID = "0193a2b4-6e00-7a11-8b22-3c4d5e6f7a8b";
 
     private final KafkaProducer<String, String> producer;
@@ -81,6 +84,20 @@ public final class CatalogEvents implements AutoCloseable {
     public void send(UUID key, String value) {
         try {
             producer.send(new ProducerRecord<>(topic, key == null ? null : key.toString(), value)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends many events at once (in this order) and returns when Kafka acknowledged all. */
+    public void sendAll(java.util.LinkedHashMap<UUID, String> events) {
+        try {
+            List<java.util.concurrent.Future<?>> acks = new java.util.ArrayList<>(events.size());
+            events.forEach((key, value) -> acks.add(producer.send(new ProducerRecord<>(topic, key.toString(), value))));
+            producer.flush();
+            for (java.util.concurrent.Future<?> ack : acks) {
+                ack.get(60, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

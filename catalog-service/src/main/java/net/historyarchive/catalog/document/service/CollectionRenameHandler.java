@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * A renamed collection changes the snapshot of every member document (snapshots carry collection
- * names), so each member gets a new version and a change event in the renaming transaction.
+ * names), so each member gets a new version and a change event in the renaming transaction; the
+ * events travel in the bulk lane, since a collection may hold a million documents.
  */
 @ApplicationScoped
 public class CollectionRenameHandler implements CollectionChangeListener {
@@ -39,6 +40,6 @@ public class CollectionRenameHandler implements CollectionChangeListener {
             document.updatedAt = now;
         }
         entityManager.flush();
-        members.forEach(changes::updated);
+        changes.updatedAll(members);
     }
 }

@@ -22,6 +22,11 @@ public interface DocumentChangeListener {
 
     void updated(Document document);
 
+    /** Many documents changed by one action (a collection renamed): like updated for each, as bulk work. */
+    default void updatedAll(List<Document> documents) {
+        documents.forEach(this::updated);
+    }
+
     /** @param version the version the deletion has: one more than the last stored version */
     void deleted(UUID id, long version, Instant deletedAt);
 }

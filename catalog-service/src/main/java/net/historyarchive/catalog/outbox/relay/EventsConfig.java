@@ -9,9 +9,19 @@ import java.time.Duration;
 @ConfigMapping(prefix = "archive.events")
 public interface EventsConfig {
 
-    /** Compacted topic of document change events, keyed by document id. */
+    /**
+     * Compacted topic of the interactive lane's document change events (single creates, updates
+     * and deletes through the API), keyed by document id.
+     */
     @WithDefault("archive.documents.v1")
     String topic();
+
+    /**
+     * Compacted topic of the bulk lane (imports, restores, a renamed collection's documents, and a
+     * copy of every deletion), keyed by document id. See EventLane.
+     */
+    @WithDefault("archive.documents.bulk.v1")
+    String bulkTopic();
 
     /** Partitions bound the search consumer group's parallelism; raise before scaling out. */
     @WithDefault("6")
@@ -38,7 +48,10 @@ public interface EventsConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
-        /** Key of the PostgreSQL advisory lock that elects the one active relay among replicas. */
+        /**
+         * Key of the PostgreSQL advisory lock that elects the one active relay of the interactive
+         * lane among replicas; the bulk lane uses the next key.
+         */
         @WithDefault("7345001")
         long lockKey();
 

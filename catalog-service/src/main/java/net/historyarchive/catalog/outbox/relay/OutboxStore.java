@@ -1,5 +1,7 @@
 package net.historyarchive.catalog.outbox.relay;
 
+import net.historyarchive.catalog.outbox.EventLane;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +15,8 @@ import java.util.UUID;
 /**
  * The relay's SQL against outbox_event, on the relay's own connection (autocommit).
  *
+ * <p>Each lane ({@link EventLane}) is relayed on its own, in id order within the lane.
+ *
  * <p>Why publishing unpublished rows in id order is gap-free and in commit order per document:
  * every write locks the document row before inserting its outbox row, and the id comes from a
  * sequence at insert time. So for one document, a later transaction takes its id only after the
@@ -25,14 +29,15 @@ final class OutboxStore {
 
     private static final String FETCH = """
             SELECT id, event_id, event_type, aggregate_id, aggregate_version, occurred_at, payload::text
-            FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT ?""";
+            FROM outbox_event WHERE published_at IS NULL AND lane = ? ORDER BY id LIMIT ?""";
 
     private OutboxStore() {
     }
 
-    static List<OutboxRow> fetchUnpublished(Connection connection, int limit) throws SQLException {
+    static List<OutboxRow> fetchUnpublished(Connection connection, EventLane lane, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(FETCH)) {
-            select.setInt(1, limit);
+            select.setString(1, lane.label());
+            select.setInt(2, limit);
             try (ResultSet rs = select.executeQuery()) {
                 List<OutboxRow> rows = new ArrayList<>();
                 while (rs.next()) {
@@ -87,13 +92,15 @@ final class OutboxStore {
     record Backlog(long rows, double oldestAgeSeconds) {
     }
 
-    static Backlog backlog(Connection connection) throws SQLException {
-        try (Statement query = connection.createStatement();
-             ResultSet rs = query.executeQuery("""
-                     SELECT count(*), coalesce(extract(epoch FROM now() - min(occurred_at)), 0)
-                     FROM outbox_event WHERE published_at IS NULL""")) {
-            rs.next();
-            return new Backlog(rs.getLong(1), rs.getDouble(2));
+    static Backlog backlog(Connection connection, EventLane lane) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT count(*), coalesce(extract(epoch FROM now() - min(occurred_at)), 0)
+                FROM outbox_event WHERE published_at IS NULL AND lane = ?""")) {
+            query.setString(1, lane.label());
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return new Backlog(rs.getLong(1), rs.getDouble(2));
+            }
         }
     }
 }

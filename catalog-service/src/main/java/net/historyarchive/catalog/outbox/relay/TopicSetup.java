@@ -1,5 +1,6 @@
 package net.historyarchive.catalog.outbox.relay;
 
+import net.historyarchive.catalog.outbox.EventLane;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -11,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** Creates the change topic with its configuration if it does not exist yet. */
+/** The lanes' change topics: their names, and their creation with their configuration if they do not exist yet. */
 final class TopicSetup {
 
     /** Largest event: well above the largest document the API accepts, so no event can be refused. */
@@ -20,11 +21,15 @@ final class TopicSetup {
     private TopicSetup() {
     }
 
-    static void ensureTopic(String bootstrapServers, EventsConfig config) throws Exception {
+    static String topicOf(EventsConfig config, EventLane lane) {
+        return lane == EventLane.BULK ? config.bulkTopic() : config.topic();
+    }
+
+    static void ensureTopic(String bootstrapServers, EventsConfig config, String name) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
-            NewTopic topic = new NewTopic(config.topic(), config.partitions(), config.replicationFactor())
+            NewTopic topic = new NewTopic(name, config.partitions(), config.replicationFactor())
                     .configs(Map.of(
                             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                             TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_MESSAGE_BYTES),

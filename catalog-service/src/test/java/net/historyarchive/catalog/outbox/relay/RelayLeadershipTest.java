@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
+import net.historyarchive.catalog.outbox.EventLane;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
@@ -32,24 +33,28 @@ class RelayLeadershipTest {
     EventsConfig config;
 
     @Test
-    void aSecondReplicaCannotTakeTheRelayLockWhileTheFirstHoldsIt() throws Exception {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString("outbox_relay_active 1.0")));
+    void aSecondReplicaCannotTakeEitherLanesRelayLockWhileTheFirstHoldsThem() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/metrics").then()
+                .body(org.hamcrest.Matchers.containsString("outbox_relay_active{lane=\"interactive\"} 1.0"))
+                .body(org.hamcrest.Matchers.containsString("outbox_relay_active{lane=\"bulk\"} 1.0")));
         try (Connection otherReplica = dataSource.getConnection()) {
-            assertThat(OutboxStore.tryLock(otherReplica, config.relay().lockKey())).isFalse();
+            for (EventLane lane : EventLane.values()) {
+                assertThat(OutboxStore.tryLock(otherReplica, config.relay().lockKey() + lane.ordinal())).as("lock of %s", lane).isFalse();
+            }
         }
     }
 
     @Test
-    void theTopicIsCompactedWithTheConfiguredPartitions() throws Exception {
+    void bothLanesTopicsAreCompactedWithTheConfiguredPartitions() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, ArchiveInfraResource.bootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> admin.listTopics().names().get().contains(config.topic()));
-            TopicDescription topic = admin.describeTopics(List.of(config.topic())).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .get(config.topic());
-            assertThat(topic.partitions()).hasSize(config.partitions());
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, config.topic());
-            Config topicConfig = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
-            assertThat(topicConfig.get("cleanup.policy").value()).isEqualTo("compact");
+            for (String name : List.of(config.topic(), config.bulkTopic())) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> admin.listTopics().names().get().contains(name));
+                TopicDescription topic = admin.describeTopics(List.of(name)).allTopicNames().get(10, TimeUnit.SECONDS).get(name);
+                assertThat(topic.partitions()).as("partitions of %s", name).hasSize(config.partitions());
+                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, name);
+                Config topicConfig = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
+                assertThat(topicConfig.get("cleanup.policy").value()).as("cleanup policy of %s", name).isEqualTo("compact");
+            }
         }
     }
 }
