@@ -131,9 +131,13 @@ public class RelatedSearch {
         ObjectNode scored = JSON.createObjectNode();
         ObjectNode functionScore = scored.putObject("function_score");
         functionScore.set("query", query);
-        functionScore.putArray("functions").addObject().putObject("gauss").putObject("dateStart")
-                .put("origin", date).put("scale", "365d").put("decay", 0.5);
-        functionScore.put("boost_mode", "multiply");
+        ArrayNode functions = functionScore.putArray("functions");
+        ObjectNode near = functions.addObject();
+        near.putObject("filter").putObject("exists").put("field", "dateStart");
+        near.putObject("gauss").putObject("dateStart").put("origin", date).put("scale", "365d").put("decay", 0.5);
+        // an undated document may be close or not: it counts as about two years away, not as the same day
+        functions.addObject().put("weight", 0.1);
+        functionScore.put("score_mode", "first").put("boost_mode", "multiply");
         return wrap(scored, self);
     }
 
