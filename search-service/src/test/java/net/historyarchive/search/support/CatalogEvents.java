@@ -57,8 +57,10 @@ public final class CatalogEvents implements AutoCloseable {
             if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
                 admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
             }
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .get(topic).partitions().size();
+            // a topic just created may not be in the broker's metadata yet (UnknownTopicOrPartition): ask again
+            int partitions = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                            .get(topic).partitions().size(), n -> n > 0);
             if (partitions != 1) {
                 throw new IllegalStateException("test topic " + topic + " has " + partitions + " partitions, expected 1");
             }
