@@ -2,6 +2,8 @@ package net.historyarchive.search.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import net.historyarchive.search.names.NameQueries;
+import net.historyarchive.search.names.NameVariants;
 import net.historyarchive.search.query.CursorRejected;
 import net.historyarchive.search.query.QueryNode;
 import net.historyarchive.search.query.SearchRequest;
@@ -50,7 +52,7 @@ public class DocumentSearch {
     }
 
     private static final Map<Facet, String> FACET_FIELDS = Map.of(Facet.COLLECTION, "collections", Facet.SUBJECT, "subjects",
-            Facet.PERSON, "people", Facet.PLACE, "places", Facet.LANGUAGE, "languages", Facet.TYPE, "documentType",
+            Facet.PERSON, "peoplePreferred", Facet.PLACE, "placesPreferred", Facet.LANGUAGE, "languages", Facet.TYPE, "documentType",
             Facet.DECADE, "decade", Facet.HAS_TRANSLATION, "hasTranslation");
     private static final List<String> HIT_FIELDS = List.of("version", "title", "summary", "date", "documentType", "languages",
             "collections", "subjects", "people", "places", "hasTranslation");
@@ -58,15 +60,19 @@ public class DocumentSearch {
     private final OpenSearchClient client;
     private final ViewIndexes indexes;
     private final EngineSettings settings;
+    private final NameVariantsStore names;
 
-    public DocumentSearch(OpenSearchClients clients, ViewIndexes indexes, EngineSettings settings) {
+    public DocumentSearch(OpenSearchClients clients, ViewIndexes indexes, EngineSettings settings, NameVariantsStore names) {
         this.client = clients.typed();
         this.indexes = indexes;
         this.settings = settings;
+        this.names = names;
     }
 
-    public Found search(SearchRequest request) throws IOException {
-        String fingerprint = SearchCursor.fingerprint(request);
+    public Found search(SearchRequest typed) throws IOException {
+        String fingerprint = SearchCursor.fingerprint(typed);
+        NameVariants variants = names.current();
+        SearchRequest request = withNamesInEverySpelling(typed, variants);
         Optional<SearchCursor> after = request.cursor().map(token -> SearchCursor.decode(token, fingerprint));
         Spelling.Plan spelling = request.query().isPresent()
                 ? Spelling.check(client, indexes.alias(), words(request.query().get(), new LinkedHashSet<>()))
@@ -74,20 +80,26 @@ public class DocumentSearch {
         String pointInTime = after.map(c -> c.pointInTime() != null ? c.pointInTime() : openPointInTime()).orElse(null);
         long offset = after.isPresent() ? 0 : (long) (request.page() - 1) * request.size();
 
-        SearchResponse<JsonNode> response = execute(request, spelling, after, pointInTime, offset, false);
+        SearchResponse<JsonNode> response = execute(request, variants, spelling, after, pointInTime, offset, false);
         boolean relaxed = false;
         if (response.hits().total() != null && response.hits().total().value() == 0 && request.query().isPresent()
                 && QueryTranslator.relaxed(request.query().get(), spelling).isPresent()) {
-            response = execute(request, spelling, after, pointInTime, offset, true);
+            response = execute(request, variants, spelling, after, pointInTime, offset, true);
             relaxed = true;
         }
         return new Found(result(request, response, offset, fingerprint, pointInTime), spelling.corrections(), relaxed);
     }
 
-    private SearchResponse<JsonNode> execute(SearchRequest request, Spelling.Plan spelling, Optional<SearchCursor> after,
+    /** The query with every known name widened to all its spellings ({@link NameQueries}). */
+    private static SearchRequest withNamesInEverySpelling(SearchRequest r, NameVariants variants) {
+        return new SearchRequest(r.query().map(q -> NameQueries.expand(q, variants)), r.filters(), r.sort(), r.size(), r.page(),
+                r.cursor(), r.facets(), r.facetSize(), r.explain());
+    }
+
+    private SearchResponse<JsonNode> execute(SearchRequest request, NameVariants variants, Spelling.Plan spelling, Optional<SearchCursor> after,
                                              String pointInTime, long offset, boolean relaxed) throws IOException {
         Builder search = new Builder().size(request.size()).from(after.isPresent() ? null : (int) offset)
-                .query(query(request, spelling, relaxed)).sort(sort(request.sort()))
+                .query(query(request, variants, spelling, relaxed)).sort(sort(request.sort()))
                 .trackTotalHits(t -> t.count(settings.exactTotalUpTo()))
                 .source(s -> s.filter(f -> f.includes(HIT_FIELDS)));
         if (pointInTime != null) {
@@ -146,8 +158,8 @@ public class DocumentSearch {
                 facetsComplete, next, null, null);
     }
 
-    private Query query(SearchRequest request, Spelling.Plan spelling, boolean relaxed) {
-        BoolQuery.Builder bool = new BoolQuery.Builder().filter(SearchFilters.of(request.filters()));
+    private Query query(SearchRequest request, NameVariants variants, Spelling.Plan spelling, boolean relaxed) {
+        BoolQuery.Builder bool = new BoolQuery.Builder().filter(SearchFilters.of(request.filters(), variants));
         request.query().ifPresent(q -> {
             bool.must(relaxed ? QueryTranslator.relaxed(q, spelling).orElseThrow() : QueryTranslator.matching(q, spelling));
             if (request.sort() == Sort.RELEVANCE) {
@@ -170,6 +182,7 @@ public class DocumentSearch {
                 order.add(field("dateEnd", SortOrder.Desc));
             }
             case TITLE -> order.add(field("title.sort", SortOrder.Asc));
+            case ADDED_DESC -> order.add(field("createdAt", SortOrder.Desc));
         }
         order.add(field("id", SortOrder.Asc)); // a total order, so search_after never skips or repeats a tie
         return order;

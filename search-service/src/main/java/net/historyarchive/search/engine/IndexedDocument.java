@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.historyarchive.search.names.NameVariants;
 import net.historyarchive.search.view.ChangeEvent;
 
 import java.time.LocalDate;
@@ -22,7 +23,11 @@ final class IndexedDocument {
     private IndexedDocument() {
     }
 
-    static ObjectNode of(ChangeEvent event) {
+    /**
+     * {@code peoplePreferred} and {@code placesPreferred} hold each name in its preferred form
+     * ({@link NameVariants#preferred}), so filters and facets group a name's spellings as one.
+     */
+    static ObjectNode of(ChangeEvent event, NameVariants names) {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("id", event.documentId().toString());
         doc.put("version", event.version());
@@ -45,6 +50,9 @@ final class IndexedDocument {
         doc.put("hasTranslation", translated);
         doc.set("people", strings(s.path("people")));
         doc.set("places", strings(s.path("places")));
+        doc.set("peoplePreferred", preferred(s.path("people"), names));
+        doc.set("placesPreferred", preferred(s.path("places"), names));
+        doc.set("relatedIds", strings(s.path("related"))); // so a document can list the ones that link to it
         doc.set("subjects", strings(s.path("subjects")));
         doc.set("languages", strings(s.path("languages")));
         ArrayNode collections = doc.putArray("collections");
@@ -79,6 +87,12 @@ final class IndexedDocument {
         if (value != null && value.isTextual()) {
             to.put(field, value.asText());
         }
+    }
+
+    static ArrayNode preferred(JsonNode names, NameVariants variants) {
+        ArrayNode preferred = JSON.createArrayNode();
+        names.forEach(n -> preferred.add(variants.preferred(n.asText())));
+        return preferred;
     }
 
     private static ArrayNode strings(JsonNode array) {

@@ -1,5 +1,6 @@
 package net.historyarchive.search.engine;
 
+import net.historyarchive.search.names.NameVariants;
 import net.historyarchive.search.query.SearchRequest;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
@@ -20,13 +21,14 @@ final class SearchFilters {
     private SearchFilters() {
     }
 
-    static List<Query> of(SearchRequest.Filters filters) {
+    static List<Query> of(SearchRequest.Filters filters, NameVariants names) {
         List<Query> clauses = new ArrayList<>();
         clauses.add(NOT_DELETED);
         terms(clauses, "collections", filters.collections());
         terms(clauses, "subjects", filters.subjects());
-        terms(clauses, "people", filters.people());
-        terms(clauses, "places", filters.places());
+        // a name in any spelling: compared in its preferred form, as the view stores it for filters and facets
+        terms(clauses, "peoplePreferred", filters.people().stream().map(names::preferred).toList());
+        terms(clauses, "placesPreferred", filters.places().stream().map(names::preferred).toList());
         terms(clauses, "languages", filters.languages());
         terms(clauses, "documentType", filters.types());
         filters.hasTranslation().ifPresent(value -> clauses.add(Query.of(q -> q.term(t -> t.field("hasTranslation")

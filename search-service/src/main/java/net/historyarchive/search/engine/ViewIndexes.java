@@ -48,9 +48,12 @@ public class ViewIndexes {
      */
     public void ensureLive() throws IOException {
         if (liveIndex().isPresent()) {
-            liveIndex().filter(index -> !fingerprintOf(index).equals(IndexDefinition.fingerprint())).ifPresent(index ->
-                    LOG.warnf("The live view index %s was built with other mappings than this version defines (%s); "
-                            + "POST /api/v1/admin/rebuild to rebuild it", index, IndexDefinition.fingerprint()));
+            Optional<String> outdated = liveIndex().filter(index -> !fingerprintOf(index).equals(IndexDefinition.fingerprint()));
+            if (outdated.isPresent()) {
+                addNewFields(outdated.get());
+                LOG.warnf("The live view index %s was built with other mappings than this version defines (%s); "
+                        + "POST /api/v1/admin/rebuild to rebuild it", outdated.get(), IndexDefinition.fingerprint());
+            }
             return;
         }
         ObjectNode body = IndexDefinition.createBody(config, false);
@@ -132,6 +135,21 @@ public class ViewIndexes {
             return !status.path("timed_out").asBoolean(true);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * Adds the fields this version defines and an older live index lacks (its mapping is strict,
+     * so writes with a new field would otherwise be refused until the rebuild); a field whose
+     * definition changed cannot be changed in place and waits for the rebuild.
+     */
+    private void addNewFields(String index) {
+        try {
+            ObjectNode properties = JSON.createObjectNode();
+            properties.set("properties", IndexDefinition.createBody(config, false).at("/mappings/properties"));
+            send("PUT", "/" + index + "/_mapping", properties);
+        } catch (IOException e) {
+            LOG.warnf("Could not add this version's new fields to %s: %s", index, e.getMessage());
         }
     }
 

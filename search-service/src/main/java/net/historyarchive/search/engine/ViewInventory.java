@@ -66,11 +66,12 @@ public class ViewInventory {
                 }
             }
         } finally {
-            close(pit);
+            close(rest, pit);
         }
     }
 
-    private void close(String pit) {
+    /** Closes a point in time now rather than at its keep-alive's end; shared with the other walks of the view. */
+    static void close(RestClient rest, String pit) {
         try {
             Request delete = new Request("DELETE", "/_search/point_in_time");
             delete.setJsonEntity(JSON.writeValueAsString(JSON.createObjectNode().set("pit_id", JSON.createArrayNode().add(pit))));
@@ -80,7 +81,7 @@ public class ViewInventory {
         }
     }
 
-    private static JsonNode read(org.opensearch.client.Response response) throws IOException {
+    static JsonNode read(org.opensearch.client.Response response) throws IOException {
         return JSON.readTree(EntityUtils.toString(response.getEntity()));
     }
 }

@@ -33,4 +33,21 @@ public class ViewReader {
         }
         return Optional.of(found.source().get("snapshot"));
     }
+
+    /** The snapshots of several documents in one request, in the order asked, leaving out those not in the view. */
+    public java.util.List<JsonNode> snapshots(java.util.List<UUID> ids) throws IOException {
+        if (ids.isEmpty()) {
+            return java.util.List.of();
+        }
+        var found = client.mget(m -> m.index(indexes.alias()).ids(ids.stream().map(UUID::toString).toList()).realtime(false)
+                .sourceIncludes("snapshot", "deleted"), JsonNode.class);
+        java.util.List<JsonNode> snapshots = new java.util.ArrayList<>();
+        for (var doc : found.docs()) {
+            if (doc.isResult() && doc.result().found() && doc.result().source() != null
+                    && !doc.result().source().path("deleted").asBoolean(false)) {
+                snapshots.add(doc.result().source().get("snapshot"));
+            }
+        }
+        return snapshots;
+    }
 }

@@ -41,10 +41,12 @@ public class ViewWriter {
     private final ViewIndexes indexes;
     private final int concurrency;
     private final ExecutorService senders;
+    private final NameVariantsStore names;
 
-    public ViewWriter(OpenSearchClients clients, ViewIndexes indexes, OpenSearchConfig config) {
+    public ViewWriter(OpenSearchClients clients, ViewIndexes indexes, OpenSearchConfig config, NameVariantsStore names) {
         this.client = clients.typed();
         this.indexes = indexes;
+        this.names = names;
         this.concurrency = Math.max(1, config.bulkConcurrency());
         this.senders = Executors.newFixedThreadPool(concurrency, runnable -> {
             Thread thread = new Thread(runnable, "view-bulk-writer");
@@ -135,9 +137,10 @@ public class ViewWriter {
 
     private ApplyResult send(String target, List<ChangeEvent> events) throws IOException {
         BulkRequest.Builder bulk = new BulkRequest.Builder().index(target);
+        var variants = names.current();
         for (ChangeEvent event : events) {
             bulk.operations(op -> op.index(i -> i.id(event.documentId().toString()).version(event.version())
-                    .versionType(VersionType.External).document(IndexedDocument.of(event))));
+                    .versionType(VersionType.External).document(IndexedDocument.of(event, variants))));
         }
         BulkResponse response = client.bulk(bulk.build());
         int applied = 0;

@@ -35,7 +35,9 @@ public record SearchRequest(
     }
 
     public enum Sort {
-        RELEVANCE("relevance"), DATE_ASC("date-asc"), DATE_DESC("date-desc"), TITLE("title");
+        RELEVANCE("relevance"), DATE_ASC("date-asc"), DATE_DESC("date-desc"), TITLE("title"),
+        /** Newest additions to the archive first (the catalog's createdAt), as the Atom feed lists them. */
+        ADDED_DESC("added-desc");
 
         public final String name;
 

@@ -11,14 +11,14 @@ import java.util.Set;
  * A ready citation in Chicago style (notes and bibliography, archival document consulted online):
  * "Title," date, archive, fond, opis, delo, folios. Translated by … . Archive name, permalink.
  */
-final class Citation {
+public final class Citation {
 
-    static final String ARCHIVE_NAME = "History Archive";
+    public static final String ARCHIVE_NAME = "History Archive";
 
     private Citation() {
     }
 
-    static String chicago(JsonNode document, String date, String permalink) {
+    public static String chicago(JsonNode document, String date, String permalink) {
         StringBuilder citation = new StringBuilder();
         citation.append('\u201C').append(DocumentPage.text(document, "title").strip()).append(",\u201D ").append(date);
         JsonNode source = document.path("source");
@@ -39,7 +39,7 @@ final class Citation {
     }
 
     /** "fond 3, opis 65, delo 779, folios 1-12", the parts the source has. */
-    static String archivalReference(JsonNode source) {
+    public static String archivalReference(JsonNode source) {
         List<String> parts = new ArrayList<>();
         for (String part : List.of("fond", "opis", "delo", "folios")) {
             String value = DocumentPage.text(source, part);

@@ -1,6 +1,7 @@
 package net.historyarchive.search.readingroom;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import net.historyarchive.search.result.RelatedDocument;
 import io.quarkus.qute.RawString;
 
 import java.time.DateTimeException;
@@ -29,7 +30,7 @@ public record DocumentPage(
         List<SearchPage.Link> places,
         List<SearchPage.Link> subjects,
         List<SearchPage.Link> collections,
-        List<SearchPage.Link> related,
+        List<RelatedLink> related,
         List<Media> media,
         String citation,
         String permalink,
@@ -44,6 +45,10 @@ public record DocumentPage(
     public record TextView(String heading, String lang, List<String> paragraphs, String translators) {
     }
 
+    /** A related document: its title, its page, and why it is related (in words; empty for a link only this record makes). */
+    public record RelatedLink(String label, String href, String because) {
+    }
+
     public record Source(String repository, String reference, String citation) {
     }
 
@@ -56,19 +61,25 @@ public record DocumentPage(
 
     /**
      * @param relatedTitles titles of the related documents the view holds (the others are listed by id)
+     * @param found         the related documents the view found (links both ways, same people, similar text)
      * @param permalink     the absolute URL of this page
      */
-    static DocumentPage of(JsonNode document, Map<String, String> relatedTitles, String permalink) {
+    static DocumentPage of(JsonNode document, Map<String, String> relatedTitles, List<RelatedDocument> found, String permalink) {
         String id = document.path("id").asText();
         JsonNode date = document.path("date");
         String display = date.isObject() ? text(date, "display") : "Undated";
         String qualifier = Labels.dateQualifier(text(date, "qualifier"));
         String dateDetail = date.isObject() ? Labels.datePrecision(text(date, "precision")) + (qualifier.isEmpty() ? "" : ", " + qualifier) : "";
-        List<SearchPage.Link> related = new ArrayList<>();
+        Map<String, RelatedDocument> byId = new java.util.LinkedHashMap<>();
+        found.forEach(r -> byId.put(r.id(), r));
+        List<RelatedLink> related = new ArrayList<>();
         for (JsonNode other : document.path("related")) {
             String title = relatedTitles.get(other.asText());
-            related.add(new SearchPage.Link(title == null ? "Document " + other.asText() : title, "/documents/" + other.asText(), false));
+            RelatedDocument r = byId.remove(other.asText());
+            related.add(new RelatedLink(title == null ? "Document " + other.asText() : title, "/documents/" + other.asText(),
+                    r == null ? "" : String.join("; ", r.because())));
         }
+        byId.values().forEach(r -> related.add(new RelatedLink(r.title(), "/documents/" + r.id(), String.join("; ", r.because()))));
         return new DocumentPage(id, text(document, "title"), text(document, "summary"), display,
                 dateDetail,
                 Labels.documentType(text(document, "documentType")),

@@ -24,6 +24,8 @@ public class DocumentPageResource {
 
     /** Related documents looked up for their titles; a record listing more shows the rest by id. */
     static final int RELATED_TITLES = 50;
+    /** Related documents found by the view (links both ways, same people, similar text) shown on the page. */
+    static final int RELATED_SHOWN = 10;
 
     private final ReadingRoomSearch search;
 
@@ -50,7 +52,8 @@ public class DocumentPageResource {
             }
         }
         String permalink = uri.getBaseUriBuilder().path("documents").path(document.get().path("id").asText()).build().toString();
-        return SearchPageResource.html(200, ReadingRoomTemplates.document(DocumentPage.of(document.get(), relatedTitles, permalink)));
+        return SearchPageResource.html(200, ReadingRoomTemplates.document(DocumentPage.of(document.get(), relatedTitles,
+                search.related(uuid.get(), RELATED_SHOWN), permalink)));
     }
 
     private static Optional<UUID> parse(String id) {

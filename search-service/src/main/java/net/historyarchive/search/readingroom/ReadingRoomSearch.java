@@ -50,6 +50,11 @@ public class ReadingRoomSearch {
         return search.maxPageWindow();
     }
 
+    /** The documents related to one, as GET /api/v1/documents/{id}/related returns them. */
+    public List<net.historyarchive.search.result.RelatedDocument> related(UUID id, int size) throws IOException {
+        return documents.related(id, size).orElse(List.of());
+    }
+
     /** The document's snapshot as the view holds it, as GET /api/v1/documents/{id} returns it. */
     public Optional<JsonNode> document(UUID id) throws IOException {
         return documents.snapshot(id);

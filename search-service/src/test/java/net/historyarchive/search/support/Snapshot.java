@@ -98,6 +98,22 @@ public final class Snapshot {
         return this;
     }
 
+    /** When the catalog created the record (and last changed it), an ISO instant. */
+    public Snapshot createdAt(String instant) {
+        data.put("createdAt", instant);
+        data.put("updatedAt", instant);
+        return this;
+    }
+
+    /** Explicit links to other documents (the record's {@code related}). */
+    public Snapshot related(UUID... ids) {
+        ArrayNode related = data.putArray("related");
+        for (UUID id : ids) {
+            related.add(id.toString());
+        }
+        return this;
+    }
+
     public Snapshot collection(String name) {
         ((ArrayNode) data.get("collections")).addObject().put("id", UUID.nameUUIDFromBytes(name.getBytes()).toString()).put("name", name);
         return this;
