@@ -1,5 +1,7 @@
 package net.historyarchive.catalog.common;
 
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import net.historyarchive.catalog.common.problem.ProblemMappers;
 import org.junit.jupiter.api.Test;
 
@@ -8,9 +10,11 @@ import java.sql.SQLException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A database that is away is a 503 with Retry-After (retry later), not a 500 (a bug). */
+@QuarkusTest
 class DatabaseOutageProblemTest {
 
-    private final ProblemMappers mappers = new ProblemMappers();
+    @Inject
+    ProblemMappers mappers;
 
     @Test
     void connectionRefusedAndCrashRecoveryAre503WithRetryAfter() {

@@ -33,7 +33,7 @@ class EventPublisherTest {
                     Instant.now(), "{\"title\":\"Backlog " + id + "\"}"));
         }
         try (EventPublisher publisher = new EventPublisher("localhost:" + port, "archive.documents.v1", "urn:test",
-                new ObjectMapper())) {
+                new ObjectMapper(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
             assertThatThrownBy(() -> publisher.publish(backlog)).isInstanceOf(TimeoutException.class)
                     .hasMessageContaining("not present in metadata");
         }
