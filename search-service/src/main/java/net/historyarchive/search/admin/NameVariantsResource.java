@@ -50,7 +50,7 @@ public class NameVariantsResource {
 
     @GET
     @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
-    @Operation(summary = "The archivists' list of name variants",
+    @Operation(operationId = "getNameVariants", summary = "The archivists' list of name variants",
             description = "In the format of the repository's names/name-variants.txt, which it adds to (empty when none was stored).")
     @APIResponse(responseCode = "200", description = "The list as text")
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -62,7 +62,7 @@ public class NameVariantsResource {
     @PUT
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the archivists' list of name variants",
+    @Operation(operationId = "replaceNameVariants", summary = "Replace the archivists' list of name variants",
             description = "One name a line: `preferred form | spelling / spelling | source`. Searches use the new list at once; "
                     + "the documents whose names get another preferred form are updated in place before the answer "
                     + "(filters and facets), with no rebuild. A spelling the repository's list has already moves to the "

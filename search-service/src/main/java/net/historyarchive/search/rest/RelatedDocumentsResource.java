@@ -42,7 +42,7 @@ public class RelatedDocumentsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Documents related to this one",
+    @Operation(operationId = "getRelatedDocuments", summary = "Documents related to this one",
             description = "Its explicit links in both directions first, then documents naming the same people or places "
                     + "(closer in date first) and documents with similar text (more like this), each with its reasons.")
     @APIResponse(responseCode = "200", description = "The related documents", content = @Content(schema = @Schema(implementation = Related.class)))

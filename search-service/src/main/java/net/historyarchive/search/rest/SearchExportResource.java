@@ -43,7 +43,7 @@ public class SearchExportResource {
     }
 
     @GET
-    @Operation(summary = "Export every match of a search",
+    @Operation(operationId = "exportSearch", summary = "Export every match of a search",
             description = "Takes the search's query, filters and sort (as GET /api/v1/search) and streams every matching "
                     + "document, beyond 10,000, in the search's order: csv (one row each, with a header), ndjson (the record with "
                     + "its url and Chicago citation), ris, bibtex or csl-json. Each record carries its citation (Chicago, notes "

@@ -53,7 +53,7 @@ public class SearchFeedResource {
     }
 
     @GET
-    @Operation(summary = "Follow a search: an Atom feed of its newest additions",
+    @Operation(operationId = "searchFeed", summary = "Follow a search: an Atom feed of its newest additions",
             description = "Takes the search's query and filters (as GET /api/v1/search) and lists the documents most recently added "
                     + "to the archive that match, newest first; size 1 to 100 (default 50).")
     @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = "application/atom+xml"))

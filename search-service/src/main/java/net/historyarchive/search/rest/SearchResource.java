@@ -43,7 +43,7 @@ public class SearchResource {
                     + "must all match. Common English words (the, with, from, which...) are left out of plain words, never out of \"phrases\". "
                     + "Totals are exact up to 10,000 matches, then a lower bound (relation gte); facets count every match.")
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "The query; omit to browse by filters.", example = "Pyongyang plenum")
-    @Parameter(name = "sort", in = ParameterIn.QUERY, description = "relevance (default with q), date-asc (default without q), date-desc, title. Undated documents sort last.",
+    @Parameter(name = "sort", in = ParameterIn.QUERY, description = "relevance (default with q), date-asc (default without q), date-desc, title, added-desc (newest additions to the archive first). Undated documents sort last.",
             schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "date-asc", "date-desc", "title"}))
     @Parameter(name = "page", in = ParameterIn.QUERY, description = "1-based page; page × size at most archive.search.max-page-window (10000).",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
