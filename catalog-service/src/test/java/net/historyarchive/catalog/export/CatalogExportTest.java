@@ -24,6 +24,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -194,19 +196,27 @@ class CatalogExportTest {
         return DriverManager.getConnection(ArchiveInfraResource.jdbcUrl("catalog"), PostgresServer.USER, PostgresServer.PASSWORD);
     }
 
-    /** A new database on the test server with the catalog's schema (the Flyway scripts, in order). */
+    /** A new database on the test server with the catalog's schema: every Flyway script, in version order. */
     private static Connection emptyCatalog() throws SQLException, IOException {
         String name = "restore_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Connection c = DriverManager.getConnection(ArchiveInfraResource.jdbcUrl(name), PostgresServer.USER, PostgresServer.PASSWORD);
-        for (String script : List.of("V1__catalog_schema.sql", "V2__outbox.sql", "V3__outbox_notify.sql", "V4__change_feed.sql",
-                "V5__oai_datestamps.sql")) {
-            try (InputStream in = CatalogExportTest.class.getResourceAsStream("/db/migration/" + script);
-                 Statement s = c.createStatement()) {
-                assertThat(in).as(script).isNotNull();
-                s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        for (Path script : migrations()) {
+            try (Statement s = c.createStatement()) {
+                s.execute(Files.readString(script, StandardCharsets.UTF_8));
             }
         }
         return c;
+    }
+
+    /** The module's migrations (V1__… to the newest), so a new one is never forgotten here. */
+    private static List<Path> migrations() throws IOException {
+        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            List<Path> scripts = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .sorted(java.util.Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))))
+                    .toList();
+            assertThat(scripts).as("migrations").isNotEmpty();
+            return scripts;
+        }
     }
 
     private static List<List<String>> tables(Connection c) throws SQLException {
