@@ -151,8 +151,9 @@ class CatalogRollingStopIT {
             assertThat(report.path("created").asInt()).isEqualTo(IMPORT_LINES);
 
             assertThat(stopped.get()).as("A exits on its own within the grace period").isTrue();
-            assertThat(Files.readString(leader.log())).as("A's relay gave its lock up")
-                    .contains("Outbox relay stopped and released its lock");
+            assertThat(Files.readString(leader.log())).as("A's relay gave both lanes' locks up")
+                    .contains("Outbox relay (interactive lane) stopped and released its lock")
+                    .contains("Outbox relay (bulk lane) stopped and released its lock");
             awaitRelayActive(standby);
             int servedByBAfterStop = writers.servedBy(standby.port());
             await("writers keep going on B").atMost(Duration.ofSeconds(30))
@@ -186,7 +187,7 @@ class CatalogRollingStopIT {
         URI metrics = URI.create("http://localhost:" + instance.port() + "/q/metrics");
         await(instance.name() + " runs the outbox relay").atMost(Duration.ofSeconds(60)).until(() -> http.send(
                 HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString())
-                .body().lines().anyMatch(l -> l.startsWith("outbox_relay_active") && l.endsWith(" 1.0")));
+                .body().lines().filter(l -> l.startsWith("outbox_relay_active{") && l.endsWith(" 1.0")).count() == 2); // both lanes
     }
 
     private long unpublishedOutboxRows() throws SQLException {
