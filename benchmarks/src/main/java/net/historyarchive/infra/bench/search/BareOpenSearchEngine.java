@@ -33,8 +33,8 @@ public final class BareOpenSearchEngine implements SearchEngine {
 
     /** search-service's searched fields and weights (QueryTranslator.FIELDS). */
     static final List<String> FIELDS = List.of("title^4", "people.text^3", "places.text^3", "subjects.text^3", "summary^2", "body");
-    static final List<String> PLAIN_FIELDS = List.of("title.plain", "people.plain", "places.plain", "subjects.plain", "summary.plain",
-            "body.plain");
+    /** search-service's prefix fields (QueryTranslator.PLAIN_FIELDS): summary and body are in {@code spell}. */
+    static final List<String> PLAIN_FIELDS = List.of("title.plain", "people.plain", "places.plain", "subjects.plain", "spell");
     private static final List<String> HIT_FIELDS = List.of("version", "title", "summary", "date", "documentType", "languages",
             "collections", "subjects", "people", "places", "hasTranslation");
     private static final Map<String, String> FACET_FIELDS = Map.of("type", "documentType", "person", "people", "place", "places");
