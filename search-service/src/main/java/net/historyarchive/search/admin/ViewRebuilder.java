@@ -192,7 +192,7 @@ public class ViewRebuilder {
     }
 
     private void apply(TopicReplay topic, String generation, DecodedBatch batch) throws IOException {
-        ApplyResult result = writer.apply(generation, batch.events());
+        ApplyResult result = writer.apply(generation, batch.events(), ViewWriter.Visibility.NEXT_REFRESH);
         // A document the engine refuses was (or will be) dead-lettered by the live consumer; counted here only.
         report(s -> s.progress(topic.recordsRead(), s.documentsApplied() + result.applied(),
                 topic.poisonSkipped() + result.rejected().size()), false);

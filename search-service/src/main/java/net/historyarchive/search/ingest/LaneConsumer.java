@@ -122,7 +122,7 @@ final class LaneConsumer implements Runnable {
             deadLetters.send(record, poison.reason());
             status.deadLettered();
         }
-        ApplyResult result = view.apply(batch.events());
+        ApplyResult result = view.apply(batch.events(), visibility());
         for (ApplyResult.Rejected rejected : result.rejected()) {
             ConsumerRecord<String, byte[]> record = batch.sources().get(rejected.documentId());
             LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), rejected.reason());
@@ -130,6 +130,11 @@ final class LaneConsumer implements Runnable {
             status.deadLettered();
         }
         status.applied(lane, result.applied(), batch.newestTime());
+    }
+
+    /** An archivist's edit is searchable once applied; bulk work at the index's next periodic refresh. */
+    private ViewWriter.Visibility visibility() {
+        return lane == EventLane.INTERACTIVE ? ViewWriter.Visibility.IMMEDIATE : ViewWriter.Visibility.NEXT_REFRESH;
     }
 
     private void updateLag(KafkaConsumer<String, byte[]> kafka) {
