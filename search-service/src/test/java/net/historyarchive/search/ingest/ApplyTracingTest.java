@@ -3,11 +3,8 @@ package net.historyarchive.search.ingest;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
+import net.historyarchive.infra.RecordedSpans;
 import net.historyarchive.search.view.ApplyResult;
 import net.historyarchive.search.view.ChangeEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,13 +15,11 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,14 +33,12 @@ class ApplyTracingTest {
     private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String PUBLISH_SPAN = "00f067aa0ba902b7";
 
-    private final List<SpanData> finished = new CopyOnWriteArrayList<>();
-    private final SdkTracerProvider provider = SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(new Collecting(finished))).build();
-    private final ApplyTracing tracing = new ApplyTracing(provider.get("test"));
+    private final RecordedSpans recorded = new RecordedSpans();
+    private final ApplyTracing tracing = new ApplyTracing(recorded.tracer());
 
     @AfterEach
     void close() {
-        provider.close();
+        recorded.close();
     }
 
     @Test
@@ -58,8 +51,8 @@ class ApplyTracingTest {
         assertThat(spans).as("only the event that carries a traceparent").containsOnlyKeys(traced);
         ApplyTracing.applied(spans, new ApplyResult(2, 0, List.of()));
 
-        assertThat(finished).hasSize(1);
-        SpanData apply = finished.get(0);
+        assertThat(recorded.finished()).hasSize(1);
+        SpanData apply = recorded.finished().get(0);
         assertThat(apply.getName()).isEqualTo(TOPIC + " apply");
         assertThat(apply.getKind()).isEqualTo(SpanKind.CONSUMER);
         assertThat(apply.getTraceId()).isEqualTo(TRACE);
@@ -75,9 +68,9 @@ class ApplyTracingTest {
         Map<UUID, Span> spans = tracing.start(batch(Map.of(doc, "00-" + TRACE + "-" + PUBLISH_SPAN + "-01"), doc));
         ApplyTracing.applied(spans, new ApplyResult(0, 0, List.of(new ApplyResult.Rejected(doc, "mapper_parsing_exception"))));
 
-        assertThat(finished).hasSize(1);
-        assertThat(finished.get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-        assertThat(finished.get(0).getStatus().getDescription()).contains("mapper_parsing_exception");
+        assertThat(recorded.finished()).hasSize(1);
+        assertThat(recorded.finished().get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(recorded.finished().get(0).getStatus().getDescription()).contains("mapper_parsing_exception");
     }
 
     @Test
@@ -86,7 +79,7 @@ class ApplyTracingTest {
         Map<UUID, Span> spans = tracing.start(batch(Map.of(doc, "00-" + TRACE + "-" + PUBLISH_SPAN + "-01"), doc));
         ApplyTracing.failed(spans, new java.io.IOException("OpenSearch unreachable"));
 
-        assertThat(finished).singleElement().satisfies(s -> {
+        assertThat(recorded.finished()).singleElement().satisfies(s -> {
             assertThat(s.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
             assertThat(s.getEvents()).anySatisfy(e -> assertThat(e.getName()).isEqualTo("exception"));
         });
@@ -107,24 +100,5 @@ class ApplyTracingTest {
                     "{}".getBytes(StandardCharsets.UTF_8), headers, Optional.empty()));
         }
         return new DecodedBatch(newest, sources, List.of(), Instant.now(), ids.length);
-    }
-
-    /** Keeps every finished span. */
-    private record Collecting(List<SpanData> spans) implements SpanExporter {
-        @Override
-        public CompletableResultCode export(Collection<SpanData> batch) {
-            spans.addAll(batch);
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-        }
     }
 }

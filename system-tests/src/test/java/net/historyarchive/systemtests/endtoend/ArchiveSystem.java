@@ -108,6 +108,18 @@ public final class ArchiveSystem implements AutoCloseable {
         }
     }
 
+    /** The repository the services' jars are built in (system property set by the build). */
+    public static Path repositoryRoot() {
+        return Path.of(System.getProperty("system-tests.repository-root", "..")).toAbsolutePath().normalize();
+    }
+
+    /** A new folder for a test's service logs: {@code target/<kind>/<time>/}. */
+    public static Path newLogDir(String kind) {
+        Path output = Path.of(System.getProperty("system-tests.output", "target")).toAbsolutePath();
+        return output.resolve(kind).resolve(java.time.LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+
     public Path logDir() {
         return logDir;
     }

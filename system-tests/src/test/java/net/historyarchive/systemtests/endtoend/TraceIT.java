@@ -8,10 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +37,8 @@ class TraceIT {
 
     @BeforeAll
     void start() throws Exception {
-        Path root = Path.of(System.getProperty("system-tests.repository-root", "..")).toAbsolutePath().normalize();
-        Path output = Path.of(System.getProperty("system-tests.output", "target")).toAbsolutePath();
-        Path logs = output.resolve("trace-logs").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         receiver = OtlpReceiver.start(ArchiveSystem.freePorts(1)[0]);
-        system = ArchiveSystem.start(root, logs, Map.of(
+        system = ArchiveSystem.start(ArchiveSystem.repositoryRoot(), ArchiveSystem.newLogDir("trace-logs"), Map.of(
                 "OTEL_SDK_DISABLED", "false",
                 "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(),
                 "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",

@@ -3,11 +3,8 @@ package net.historyarchive.catalog.outbox.relay;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
+import net.historyarchive.infra.RecordedSpans;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
@@ -15,10 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,14 +28,12 @@ class PublishTracingTest {
     private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String REQUEST_SPAN = "00f067aa0ba902b7";
 
-    private final List<SpanData> finished = new CopyOnWriteArrayList<>();
-    private final SdkTracerProvider provider = SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(new Collecting(finished))).build();
-    private final PublishTracing tracing = new PublishTracing(provider.get("test"));
+    private final RecordedSpans recorded = new RecordedSpans();
+    private final PublishTracing tracing = new PublishTracing(recorded.tracer());
 
     @AfterEach
     void close() {
-        provider.close();
+        recorded.close();
     }
 
     @Test
@@ -50,8 +43,8 @@ class PublishTracingTest {
         Span span = tracing.start(row, TOPIC, headers);
         PublishTracing.acknowledged(List.of(span));
 
-        assertThat(finished).hasSize(1);
-        SpanData publish = finished.get(0);
+        assertThat(recorded.finished()).hasSize(1);
+        SpanData publish = recorded.finished().get(0);
         assertThat(publish.getName()).isEqualTo(TOPIC + " publish");
         assertThat(publish.getKind()).isEqualTo(SpanKind.PRODUCER);
         assertThat(publish.getTraceId()).isEqualTo(TRACE);
@@ -69,7 +62,7 @@ class PublishTracingTest {
         assertThat(tracing.start(row(null), TOPIC, headers)).isNull();
         assertThat(tracing.start(row("not a traceparent"), TOPIC, headers)).as("an unreadable one is ignored").isNull();
         assertThat(headers.toArray()).isEmpty();
-        assertThat(finished).isEmpty();
+        assertThat(recorded.finished()).isEmpty();
     }
 
     @Test
@@ -77,9 +70,9 @@ class PublishTracingTest {
         Span span = tracing.start(row("00-" + TRACE + "-" + REQUEST_SPAN + "-01"), TOPIC, new RecordHeaders());
         PublishTracing.failed(List.of(span), new TimeoutException("Kafka did not acknowledge within 30 s"));
 
-        assertThat(finished).hasSize(1);
-        assertThat(finished.get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-        assertThat(finished.get(0).getEvents()).anySatisfy(e -> assertThat(e.getName()).isEqualTo("exception"));
+        assertThat(recorded.finished()).hasSize(1);
+        assertThat(recorded.finished().get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(recorded.finished().get(0).getEvents()).anySatisfy(e -> assertThat(e.getName()).isEqualTo("exception"));
     }
 
     @Test
@@ -98,24 +91,5 @@ class PublishTracingTest {
     private static String header(Headers headers, String key) {
         var header = headers.lastHeader(key);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    /** Keeps every finished span. */
-    private record Collecting(List<SpanData> spans) implements SpanExporter {
-        @Override
-        public CompletableResultCode export(Collection<SpanData> batch) {
-            spans.addAll(batch);
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-        }
     }
 }
