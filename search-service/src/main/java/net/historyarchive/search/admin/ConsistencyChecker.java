@@ -155,7 +155,7 @@ public class ConsistencyChecker {
         Set<UUID> repairable = new HashSet<>();
         for (int from = 0; from < events.size(); from += REPAIR_BATCH) {
             List<ChangeEvent> batch = events.subList(from, Math.min(events.size(), from + REPAIR_BATCH));
-            ApplyResult result = writer.apply(batch);
+            ApplyResult result = writer.apply(batch, ViewWriter.Visibility.IMMEDIATE);
             batch.forEach(e -> repairable.add(e.documentId()));
             result.rejected().forEach(r -> {
                 refused.add(r.documentId());

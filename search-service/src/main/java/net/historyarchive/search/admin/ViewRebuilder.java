@@ -174,25 +174,26 @@ public class ViewRebuilder {
     private void rebuild(TopicReplay topic, String generation) throws Exception {
         enter(RebuildStatus.Phase.LOADING);
         long phaseStart = System.nanoTime();
-        topic.readUntil(topic.endOffsets(), batch -> apply(topic, generation, batch));
+        topic.readUntil(topic.endOffsets(), batch -> apply(topic, generation, batch, ViewWriter.Visibility.NEXT_REFRESH));
         LOG.infof("Rebuild loaded %d documents from %d records in %.1f s", current.documentsApplied(), current.eventsRead(),
                 (System.nanoTime() - phaseStart) / 1e9);
 
         enter(RebuildStatus.Phase.CATCHING_UP);
         indexes.finishLoading(generation);
-        topic.readUntil(topic.endOffsets(), batch -> apply(topic, generation, batch));
+        // From here on the generation is about to serve: what it catches up is searchable when the alias moves.
+        topic.readUntil(topic.endOffsets(), batch -> apply(topic, generation, batch, ViewWriter.Visibility.IMMEDIATE));
 
         enter(RebuildStatus.Phase.SWITCHING);
         Optional<String> previous = indexes.liveIndex();
         indexes.switchTo(generation);
-        topic.readUntil(topic.endOffsets(), batch -> apply(topic, generation, batch));
+        topic.readUntil(topic.endOffsets(), batch -> apply(topic, generation, batch, ViewWriter.Visibility.IMMEDIATE));
         if (previous.isPresent() && !previous.get().equals(generation)) {
             indexes.delete(previous.get());
         }
     }
 
-    private void apply(TopicReplay topic, String generation, DecodedBatch batch) throws IOException {
-        ApplyResult result = writer.apply(generation, batch.events());
+    private void apply(TopicReplay topic, String generation, DecodedBatch batch, ViewWriter.Visibility visibility) throws IOException {
+        ApplyResult result = writer.apply(generation, batch.events(), visibility);
         // A document the engine refuses was (or will be) dead-lettered by the live consumer; counted here only.
         report(s -> s.progress(topic.recordsRead(), s.documentsApplied() + result.applied(),
                 topic.poisonSkipped() + result.rejected().size()), false);

@@ -35,20 +35,28 @@ public interface OpenSearchConfig {
     int replicas();
 
     /**
-     * How soon an applied change becomes searchable. A quarter second keeps an archivist's edit
-     * visible well within a second; a refresh with nothing new to publish costs nothing.
+     * How soon a change applied by the bulk lane (imports, re-publishing) becomes searchable. Each
+     * refresh writes a new segment; measured in docs/benchmarks.md (ingest), a 250 ms interval spent
+     * more of the node's time refreshing than indexing during an import. Interactive changes do not
+     * wait for it: their batches are made searchable as soon as they are applied (see ViewWriter).
      */
-    @WithDefault("250ms")
+    @WithDefault("5s")
     String refreshInterval();
 
     /**
-     * Bulk requests a batch of changes is split into and sent at once. One bulk request is indexed
-     * by one write thread of the node, so a single request leaves the node's other cores idle;
-     * measured in docs/benchmarks.md (ingest). Each document appears once per batch, so the parts
-     * are independent.
+     * Bulk requests of one batch in flight at once. One bulk request is indexed by one write thread
+     * of the node, so a single request leaves the node's other cores idle; measured in
+     * docs/benchmarks.md (ingest). Each document appears once per batch, so the parts are independent.
      */
     @WithDefault("2")
     int bulkConcurrency();
+
+    /**
+     * The most documents in one bulk request. An interactive change queues in the node's write pool
+     * behind the bulk requests already there, so this bounds how long it waits during an import.
+     */
+    @WithDefault("250")
+    int bulkRequestDocuments();
 
     /** Socket timeout per request; bulk requests of a rebuild are the slowest. */
     @WithDefault("60s")

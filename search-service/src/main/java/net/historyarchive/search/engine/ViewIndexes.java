@@ -47,8 +47,10 @@ public class ViewIndexes {
      * request, under a fixed name, so replicas starting at once cannot create two.
      */
     public void ensureLive() throws IOException {
-        if (liveIndex().isPresent()) {
-            Optional<String> outdated = liveIndex().filter(index -> !fingerprintOf(index).equals(IndexDefinition.fingerprint()));
+        Optional<String> live = liveIndex();
+        if (live.isPresent()) {
+            refreshEvery(live.get(), config.refreshInterval()); // an older version may have created it with another interval
+            Optional<String> outdated = live.filter(index -> !fingerprintOf(index).equals(IndexDefinition.fingerprint()));
             if (outdated.isPresent()) {
                 addNewFields(outdated.get());
                 LOG.warnf("The live view index %s was built with other mappings than this version defines (%s); "
@@ -74,6 +76,12 @@ public class ViewIndexes {
         String name = alias() + "-g" + Instant.now().toEpochMilli();
         send("PUT", "/" + name, IndexDefinition.createBody(config, true));
         return name;
+    }
+
+    private void refreshEvery(String index, String interval) throws IOException {
+        ObjectNode settings = JSON.createObjectNode();
+        settings.with("index").put("refresh_interval", interval);
+        send("PUT", "/" + index + "/_settings", settings);
     }
 
     /** Gives a loaded generation its serving settings and makes everything in it searchable. */

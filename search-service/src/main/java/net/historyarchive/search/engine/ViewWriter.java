@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import net.historyarchive.search.view.ApplyResult;
 import net.historyarchive.search.view.ChangeEvent;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch.core.BulkRequest;
 import org.opensearch.client.opensearch.core.BulkResponse;
@@ -28,18 +29,26 @@ import java.util.concurrent.Executors;
  * as its external version: OpenSearch keeps a document only if the incoming version is higher
  * than the stored one, so duplicates, stale and out-of-order events are refused by the engine
  * itself (409), without reading anything first. Deletions are tombstones with their version.
- * A batch goes out as {@link OpenSearchConfig#bulkConcurrency()} requests at once, so that the
- * node indexes it on several write threads; the batch counts as applied only when all are.
+ * A batch goes out as requests of at most {@link OpenSearchConfig#bulkRequestDocuments()}, up to
+ * {@link OpenSearchConfig#bulkConcurrency()} at once, so that the node indexes it on several write
+ * threads; the batch counts as applied only when all are. A batch applied with
+ * {@link Visibility#IMMEDIATE} is searchable when this returns; others after the next periodic
+ * refresh of the index.
  */
 @ApplicationScoped
 public class ViewWriter {
 
-    /** Below this many events per request, splitting costs more round trips than it saves. */
-    private static final int MIN_PART = 100;
+    /** When applied changes become searchable. */
+    public enum Visibility {
+        /** Refreshed as part of the write: an archivist's edit, found by the next search. */
+        IMMEDIATE,
+        /** At the index's next periodic refresh: bulk work, where refreshing per batch would cost more than indexing. */
+        NEXT_REFRESH
+    }
 
     private final OpenSearchClient client;
     private final ViewIndexes indexes;
-    private final int concurrency;
+    private final int partSize;
     private final ExecutorService senders;
     private final NameVariantsStore names;
 
@@ -47,8 +56,8 @@ public class ViewWriter {
         this.client = clients.typed();
         this.indexes = indexes;
         this.names = names;
-        this.concurrency = Math.max(1, config.bulkConcurrency());
-        this.senders = Executors.newFixedThreadPool(concurrency, runnable -> {
+        this.partSize = Math.max(1, config.bulkRequestDocuments());
+        this.senders = Executors.newFixedThreadPool(Math.max(1, config.bulkConcurrency()), runnable -> {
             Thread thread = new Thread(runnable, "view-bulk-writer");
             thread.setDaemon(true);
             return thread;
@@ -64,12 +73,12 @@ public class ViewWriter {
     private volatile boolean aliasReady;
 
     /** Applies to the live view (the alias), creating the first generation if there is none yet. */
-    public ApplyResult apply(Collection<ChangeEvent> events) throws IOException {
+    public ApplyResult apply(Collection<ChangeEvent> events, Visibility visibility) throws IOException {
         if (!aliasReady) {
             indexes.ensureLive();
             aliasReady = true;
         }
-        return apply(indexes.alias(), events);
+        return apply(indexes.alias(), events, visibility);
     }
 
     /**
@@ -81,16 +90,16 @@ public class ViewWriter {
      *                           pass (overload, a shard not available): nothing is lost by retrying
      *                           the whole batch, since versions make reapplying harmless
      */
-    public ApplyResult apply(String target, Collection<ChangeEvent> events) throws IOException {
+    public ApplyResult apply(String target, Collection<ChangeEvent> events, Visibility visibility) throws IOException {
         if (events.isEmpty()) {
             return new ApplyResult(0, 0, List.of());
         }
         List<List<ChangeEvent>> parts = split(List.copyOf(events));
         if (parts.size() == 1) {
-            return send(target, parts.get(0));
+            return send(target, parts.get(0), visibility);
         }
         List<CompletableFuture<ApplyResult>> sent = parts.stream()
-                .map(part -> CompletableFuture.supplyAsync(() -> sendUnchecked(target, part), senders))
+                .map(part -> CompletableFuture.supplyAsync(() -> sendUnchecked(target, part, visibility), senders))
                 .toList();
         ApplyResult total = new ApplyResult(0, 0, List.of());
         for (CompletableFuture<ApplyResult> part : sent) {
@@ -99,8 +108,9 @@ public class ViewWriter {
         return total;
     }
 
+    /** Parts of at most partSize, as even as possible (1,001 events make 5 parts of about 200, not 4 of 250 and one of 1). */
     private List<List<ChangeEvent>> split(List<ChangeEvent> events) {
-        int parts = Math.max(1, Math.min(concurrency, events.size() / MIN_PART));
+        int parts = (events.size() + partSize - 1) / partSize;
         int size = (events.size() + parts - 1) / parts;
         List<List<ChangeEvent>> split = new ArrayList<>(parts);
         for (int from = 0; from < events.size(); from += size) {
@@ -127,16 +137,19 @@ public class ViewWriter {
         }
     }
 
-    private ApplyResult sendUnchecked(String target, List<ChangeEvent> events) {
+    private ApplyResult sendUnchecked(String target, List<ChangeEvent> events, Visibility visibility) {
         try {
-            return send(target, events);
+            return send(target, events, visibility);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private ApplyResult send(String target, List<ChangeEvent> events) throws IOException {
+    private ApplyResult send(String target, List<ChangeEvent> events, Visibility visibility) throws IOException {
         BulkRequest.Builder bulk = new BulkRequest.Builder().index(target);
+        if (visibility == Visibility.IMMEDIATE) {
+            bulk.refresh(Refresh.True); // refreshes the shards this request wrote to, before answering
+        }
         var variants = names.current();
         for (ChangeEvent event : events) {
             bulk.operations(op -> op.index(i -> i.id(event.documentId().toString()).version(event.version())

@@ -129,7 +129,7 @@ final class LaneConsumer implements Runnable {
         Map<UUID, Span> spans = tracing.start(batch);
         ApplyResult result;
         try {
-            result = view.apply(batch.events());
+            result = view.apply(batch.events(), visibility());
         } catch (Exception e) {
             ApplyTracing.failed(spans, e);
             throw e;
@@ -142,6 +142,11 @@ final class LaneConsumer implements Runnable {
             status.deadLettered();
         }
         status.applied(lane, result.applied(), batch.newestTime());
+    }
+
+    /** An archivist's edit is searchable once applied; bulk work at the index's next periodic refresh. */
+    private ViewWriter.Visibility visibility() {
+        return lane == EventLane.INTERACTIVE ? ViewWriter.Visibility.IMMEDIATE : ViewWriter.Visibility.NEXT_REFRESH;
     }
 
     private void updateLag(KafkaConsumer<String, byte[]> kafka) {

@@ -64,7 +64,7 @@ class ConsistencyCheckTest {
     @Test
     void reportsEveryKindOfDifferenceRepairsThemAndExposesTheResult() throws IOException {
         view.apply(List.of(live(same, 1), live(stale, 1), live(deletedInCatalog, 1), live(unknownToCatalog, 3), live(ahead, 5),
-                new ChangeEvent(deletedOnBothSides, 2, true, null), live(notYetInFeed, 1)));
+                new ChangeEvent(deletedOnBothSides, 2, true, null), live(notYetInFeed, 1)), ViewWriter.Visibility.IMMEDIATE);
         ArrayNode changes = JSON.createArrayNode();
         changes.add(upsert(same, 1)).add(upsert(stale, 2)).add(upsert(missing, 1)).add(upsert(ahead, 4))
                 .add(deletion(deletedInCatalog, 2)).add(deletion(deletedOnBothSides, 2));

@@ -61,7 +61,7 @@ class BatchedApplyTest {
                 event("created", duplicated), event("updated", duplicated), event("updated", duplicated), event("created", duplicated),
                 event("created", single),
                 event("created", deletedInBatch), event("deleted", deletedInBatch), event("updated", deletedInBatch),
-                event("deleted", deletionFirst), event("created", deletionFirst)));
+                event("deleted", deletionFirst), event("created", deletionFirst)), ViewWriter.Visibility.IMMEDIATE);
         assertThat(first.applied()).as("each write that raised a version").isEqualTo(6);
         assertThat(first.stale()).as("duplicates and older versions, refused by the engine").isEqualTo(4);
         assertThat(first.rejected()).isEmpty();
@@ -72,7 +72,7 @@ class BatchedApplyTest {
 
         // A later batch of duplicates, stale versions and late updates of deleted documents changes nothing.
         ApplyResult second = writer.apply(List.of(event("created", single), event("created", duplicated),
-                event("updated", deletedInBatch), event("updated", deletionFirst), event("deleted", deletionFirst)));
+                event("updated", deletedInBatch), event("updated", deletionFirst), event("deleted", deletionFirst)), ViewWriter.Visibility.IMMEDIATE);
         assertThat(second.applied()).isZero();
         assertThat(second.stale()).isEqualTo(5);
         document(duplicated).body("version", equalTo(2)).body("summary", equalTo("Corrected summary."));
@@ -86,7 +86,7 @@ class BatchedApplyTest {
         }
 
         // A deleted document's newer version (the catalog never sends one, but the rule holds) wins.
-        assertThat(writer.apply(List.of(event("updated", deletionFirst, 4))).applied()).isEqualTo(1);
+        assertThat(writer.apply(List.of(event("updated", deletionFirst, 4)), ViewWriter.Visibility.IMMEDIATE).applied()).isEqualTo(1);
         awaitDocument(deletionFirst).body("version", equalTo(4));
     }
 

@@ -148,7 +148,7 @@ class BenchmarkSuiteSmokeIT {
     @Test
     @Order(4)
     void freshnessMeasuresWritesUntilVisibleAndCleansUp() throws Exception {
-        FreshnessBenchmark.Report report = FreshnessBenchmark.run(info(), 20, 3, 200, 5, true);
+        FreshnessBenchmark.Report report = FreshnessBenchmark.run(info(), 20, 3, 200, 100, 5, true);
 
         assertThat(report.phases()).hasSize(2);
         for (FreshnessBenchmark.Phase p : report.phases()) {

@@ -44,10 +44,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * watcher polls the view's index every 2 ms for all pending ids (one ids query straight to the
  * node, so watching does not load search-service); for one document in {@code --http-sample} the same is also measured
  * through search-service's own GET /api/v1/documents/{id}, polled every 5 ms. Phase 1 is the steady
- * rate alone; phase 2 the same rate while one bulk import of {@code --bulk} documents commits. The
+ * rate alone; phase 2 the same rate while a bulk import of {@code --bulk} documents commits (in requests of
+ * {@code --bulk-part}; give {@code --seconds} long enough to cover the import). The
  * documents created here are deleted afterwards (unless {@code --keep-documents}).
  *
- * <pre>./archive bench freshness [--rate 200] [--seconds 30] [--bulk 50000] [--data DIR] [--keep-stack]</pre>
+ * <pre>./archive bench freshness [--rate 200] [--seconds 30] [--bulk 50000] [--bulk-part 100000] [--data DIR] [--keep-stack]</pre>
  */
 public final class FreshnessBenchmark {
 
@@ -64,6 +65,8 @@ public final class FreshnessBenchmark {
     private final String token = Http.archivistToken();
     private final Iterator<String> documents;
     private final List<UUID> created = Collections.synchronizedList(new ArrayList<>());
+    /** Why writes failed, per phase: "HTTP 503" or the exception's class, with counts. */
+    private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
     private FreshnessBenchmark(StackInfo stack, long seed) {
         this.stack = stack;
@@ -79,6 +82,7 @@ public final class FreshnessBenchmark {
         int rate = cli.integer("rate", 200);
         int seconds = cli.integer("seconds", 30);
         int bulk = cli.integer("bulk", 50_000);
+        int bulkPart = cli.integer("bulk-part", 100_000);
         int httpSample = cli.integer("http-sample", 20);
         boolean keepDocuments = cli.flag("keep-documents");
         Path out = cli.path("out", data.resolve("results/freshness.md"));
@@ -87,7 +91,7 @@ public final class FreshnessBenchmark {
         boolean keep = cli.flag("keep-stack");
         cli.rejectUnknown();
         try (Stack stack = Stack.open(root, data, ports, jvm, keep)) {
-            Report report = run(stack.info(), rate, seconds, bulk, httpSample, !keepDocuments);
+            Report report = run(stack.info(), rate, seconds, bulk, bulkPart, httpSample, !keepDocuments);
             Files.createDirectories(out.getParent());
             Files.writeString(out, report.markdown());
             System.out.println(report.markdown());
@@ -96,16 +100,16 @@ public final class FreshnessBenchmark {
         System.exit(0);
     }
 
-    public static Report run(StackInfo stack, int rate, int seconds, int bulk, int httpSample, boolean cleanUp) throws Exception {
+    public static Report run(StackInfo stack, int rate, int seconds, int bulk, int bulkPart, int httpSample, boolean cleanUp) throws Exception {
         String conditions = Machine.describe() + "; " + Machine.busyProcesses();
         long liveBefore = count(stack);
         FreshnessBenchmark bench = new FreshnessBenchmark(stack, 7);
         List<Phase> phases = new ArrayList<>();
         try {
-            phases.add(bench.phase("steady " + rate + " writes/s", rate, seconds, 0, httpSample));
+            phases.add(bench.phase("steady " + rate + " writes/s", rate, seconds, 0, 0, httpSample));
             if (bulk > 0) {
                 phases.add(bench.phase("steady " + rate + " writes/s while a bulk import of " + String.format("%,d", bulk)
-                        + " documents runs", rate, seconds, bulk, httpSample));
+                        + " documents runs", rate, seconds, bulk, bulkPart, httpSample));
             }
         } finally {
             if (cleanUp) {
@@ -131,7 +135,7 @@ public final class FreshnessBenchmark {
         return new Report(md.toString(), phases);
     }
 
-    private Phase phase(String name, int rate, int seconds, int bulk, int httpSample) throws Exception {
+    private Phase phase(String name, int rate, int seconds, int bulk, int bulkPart, int httpSample) throws Exception {
         System.out.println("[bench] freshness: " + name);
         Map<UUID, Long> pending = new ConcurrentHashMap<>();
         List<Long> viewNanos = Collections.synchronizedList(new ArrayList<>());
@@ -139,6 +143,7 @@ public final class FreshnessBenchmark {
         AtomicInteger acknowledged = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger httpCounter = new AtomicInteger();
+        failures.clear();
         long deadBefore = deadLettered();
         Watcher watcher = new Watcher(new OpenSearchNode(stack.openSearchUrl()), pending, viewNanos);
         Thread watch = new Thread(watcher, "freshness-watcher");
@@ -151,7 +156,6 @@ public final class FreshnessBenchmark {
         for (int i = 0; i < total; i++) {
             bodies.add(documents.next());
         }
-        byte[] bulkBody = bulk > 0 ? ndjson(bulk) : null;
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("freshness-ticker"));
         long periodNanos = 1_000_000_000L / rate;
         long start = System.nanoTime();
@@ -160,9 +164,9 @@ public final class FreshnessBenchmark {
             ticker.schedule(() -> create(body, pending, acknowledged, failed, httpCounter, httpSample, httpNanos),
                     i * periodNanos, TimeUnit.NANOSECONDS);
         }
-        if (bulkBody != null) {
+        if (bulk > 0) {
             Thread.sleep(2000); // the steady stream is running when the import starts
-            bulkResult = importAsync(bulkBody, deadBefore);
+            bulkResult = importAsync(bulk, bulkPart, deadBefore);
         }
         ticker.shutdown();
         ticker.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
@@ -186,6 +190,9 @@ public final class FreshnessBenchmark {
         watcher.stop();
         watch.join();
         String note = extra;
+        if (!failures.isEmpty()) {
+            note += (note.isEmpty() ? "" : " ") + "Failed writes by cause: " + new java.util.TreeMap<>(failures) + ".";
+        }
         if (deadLettered > 0) {
             note += (note.isEmpty() ? "" : " ") + deadLettered + " of the steady writes were dead-lettered by search-service and never became "
                     + "visible (not in the latency figures).";
@@ -207,6 +214,8 @@ public final class FreshnessBenchmark {
                     long ack = System.nanoTime();
                     if (error != null || response.statusCode() != 201) {
                         failed.incrementAndGet();
+                        String cause = error != null ? rootCause(error) : "HTTP " + response.statusCode();
+                        failures.computeIfAbsent(cause, c -> new AtomicInteger()).incrementAndGet();
                         return;
                     }
                     try {
@@ -221,6 +230,14 @@ public final class FreshnessBenchmark {
                         failed.incrementAndGet();
                     }
                 });
+    }
+
+    private static String rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
     /** Polls search-service's document endpoint every 5 ms until it answers 200. */
@@ -244,28 +261,39 @@ public final class FreshnessBenchmark {
         return out.toByteArray();
     }
 
-    /** Sends one bulk import; when it commits, waits until all its documents are visible and says how long that took. */
-    private CompletableFuture<String> importAsync(byte[] body, long deadBefore) {
-        int count = countLines(body);
+    /**
+     * Imports {@code count} documents as requests of at most {@code partSize}, one after the other
+     * (a million documents do not fit one request body), each part's NDJSON generated just before
+     * it is sent and not timed; when the last part commits, waits until that part is visible and
+     * says how long the import took and how long its last part took to become visible.
+     */
+    private CompletableFuture<String> importAsync(int count, int partSize, long deadBefore) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                long sent = System.nanoTime();
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.catalogUrl() + "/api/v1/documents/import"))
-                        .header("Content-Type", "application/x-ndjson").header("Authorization", token)
-                        .timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                long committed = System.nanoTime();
-                if (r.statusCode() != 200) {
-                    return "The bulk import failed: HTTP " + r.statusCode() + ".";
+                long importing = 0;
+                List<UUID> lastPart = List.of();
+                for (int done = 0; done < count; done += partSize) {
+                    byte[] body = ndjson(Math.min(partSize, count - done));
+                    long sent = System.nanoTime();
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.catalogUrl() + "/api/v1/documents/import"))
+                                    .header("Content-Type", "application/x-ndjson").header("Authorization", token)
+                                    .timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    importing += System.nanoTime() - sent;
+                    if (r.statusCode() != 200) {
+                        return "The bulk import failed after " + done + " documents: HTTP " + r.statusCode() + ".";
+                    }
+                    List<UUID> imported = new ArrayList<>();
+                    Http.JSON.readTree(r.body()).path("ids").forEach(id -> imported.add(UUID.fromString(id.asText())));
+                    created.addAll(imported);
+                    lastPart = imported;
+                    System.out.printf("[bench]   imported %,d of %,d%n", done + imported.size(), count);
                 }
-                JsonNode ids = Http.JSON.readTree(r.body()).path("ids");
-                List<UUID> imported = new ArrayList<>();
-                ids.forEach(id -> imported.add(UUID.fromString(id.asText())));
-                created.addAll(imported);
-                long visible = awaitAllApplied(imported, deadBefore);
-                return String.format("The bulk import of %,d documents took %.1f s to commit (%,.0f documents/s); its last document was "
-                                + "applied by search-service %.1f s after the commit was acknowledged.", count, (committed - sent) / 1e9,
-                        count / ((committed - sent) / 1e9), (visible - committed) / 1e9);
+                long committed = System.nanoTime();
+                long visible = awaitAllApplied(lastPart, deadBefore);
+                return String.format("The bulk import of %,d documents (requests of at most %,d) spent %.1f s in its requests "
+                                + "(%,.0f documents/s); its last part was applied by search-service %.1f s after it committed.",
+                        count, partSize, importing / 1e9, count / (importing / 1e9), (visible - committed) / 1e9);
             } catch (Exception e) {
                 return "The bulk import failed: " + e + ".";
             }
@@ -289,16 +317,6 @@ public final class FreshnessBenchmark {
         return Http.getJson(http, stack.searchUrl() + "/api/v1/freshness").path("deadLettered").asLong();
     }
 
-    private static int countLines(byte[] body) {
-        int n = 0;
-        for (byte b : body) {
-            if (b == '\n') {
-                n++;
-            }
-        }
-        return n;
-    }
-
     /** Deletes what this benchmark created, so that the stack holds the corpus alone again. */
     private void deleteCreated() throws Exception {
         List<UUID> ids;
@@ -310,21 +328,21 @@ public final class FreshnessBenchmark {
         }
         System.out.printf("[bench] deleting the %,d documents this benchmark created%n", ids.size());
         Semaphore inFlight = new Semaphore(8);
-        AtomicInteger failures = new AtomicInteger();
+        AtomicInteger deletionFailures = new AtomicInteger();
         for (UUID id : ids) {
             inFlight.acquire();
             http.sendAsync(HttpRequest.newBuilder(URI.create(stack.catalogUrl() + "/api/v1/documents/" + id))
                             .header("Authorization", token).header("If-Match", "\"1\"").timeout(Duration.ofMinutes(1)).DELETE().build(),
                     HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
                         if (e != null || r.statusCode() / 100 != 2) {
-                            failures.incrementAndGet();
+                            deletionFailures.incrementAndGet();
                         }
                         inFlight.release();
                     });
         }
         inFlight.acquire(8);
-        if (failures.get() > 0) {
-            System.out.println("[bench] " + failures.get() + " deletions failed");
+        if (deletionFailures.get() > 0) {
+            System.out.println("[bench] " + deletionFailures.get() + " deletions failed");
         }
     }
 
