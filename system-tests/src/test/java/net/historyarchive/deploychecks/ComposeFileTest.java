@@ -168,9 +168,20 @@ class ComposeFileTest {
         assertThat(problems).isEmpty();
     }
 
+    /** Long-running services whose image has nothing to probe with, and why that is acceptable. */
+    static final Map<String, String> UNPROBED = Map.of("otel-collector",
+            "the collector image is FROM scratch (no shell, no client); nothing waits for it, the services' exporters retry");
+
     @Test
     void everyLongRunningServiceHasAMeaningfulHealthCheck() {
         for (String name : serviceNames()) {
+            if (UNPROBED.containsKey(name)) {
+                assertThat(Repo.read(FILE)).as("the file says why %s is not probed", name).contains("FROM scratch");
+                for (String other : serviceNames()) {
+                    assertThat(service(other).path("depends_on").has(name)).as("%s waits for unprobed %s", other, name).isFalse();
+                }
+                continue;
+            }
             if (!isOneShot(service(name))) {
                 assertThat(service(name).path("healthcheck").path("test").isMissingNode())
                         .as("%s has a health check", name).isFalse();
@@ -438,6 +449,37 @@ class ComposeFileTest {
                 .findFirst().orElseThrow();
         assertThat(script).contains("/api/v1/documents/import", "Content-Type: application/x-ndjson",
                 "Authorization: Bearer", "--data-binary");
+    }
+
+    @Test
+    void tracesGoFromBothServicesThroughTheCollectorToJaeger() {
+        TraceWiring wiring = TraceWiring.read();
+        JsonNode collector = service("otel-collector");
+        assertThat(collector.path("image").asText()).matches("otel/opentelemetry-collector(-contrib)?:\\d+\\.\\d+\\.\\d+");
+        String[] config = volumes(collector).stream().filter(v -> v[0].equals("./" + TraceWiring.CONFIG)).findFirst()
+                .orElseThrow(() -> new AssertionError("otel-collector does not mount " + TraceWiring.CONFIG));
+        assertThat(collector.path("command").toString()).as("the collector runs the mounted configuration")
+                .contains("--config=" + config[1]);
+        for (String name : List.of("catalog-service", "search-service")) {
+            Map<String, String> env = environment(service(name));
+            wiring.assertServicePointsAt(name, env.get("OTEL_SDK_DISABLED"), env.get("OTEL_EXPORTER_OTLP_ENDPOINT"),
+                    env.get("OTEL_EXPORTER_OTLP_PROTOCOL"), "otel-collector");
+        }
+        assertThat(wiring.exporterEndpoint()).as("the collector forwards to Jaeger's OTLP gRPC port").isEqualTo("jaeger:4317");
+        JsonNode jaeger = service("jaeger");
+        assertThat(jaeger.path("image").asText()).as("Jaeger v2 (OTLP in, UI)").matches("jaegertracing/jaeger:2\\.\\d+\\.\\d+");
+        assertThat(jaeger.path("ports").get(0).asText()).as("the UI on localhost:16686").isEqualTo("16686:16686");
+        assertThat(jaeger.path("healthcheck").path("test").toString()).contains("13133/status");
+        assertThat(Repo.read(FILE)).contains("http://localhost:16686");
+    }
+
+    @Test
+    void theTraceWiringCheckCatchesAWrongPort() {
+        TraceWiring wiring = TraceWiring.read();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> wiring.assertServicePointsAt("catalog-service", "false",
+                "http://otel-collector:" + wiring.httpPort(), null, "otel-collector")).isInstanceOf(AssertionError.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> wiring.assertServicePointsAt("catalog-service", "false",
+                "http://collector:" + wiring.grpcPort(), null, "otel-collector")).isInstanceOf(AssertionError.class);
     }
 
     static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]+");

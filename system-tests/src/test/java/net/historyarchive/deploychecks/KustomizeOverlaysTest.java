@@ -537,6 +537,54 @@ class KustomizeOverlaysTest {
         assertThat(jwt.getData().get("issuer")).isEqualTo(DevTokenSource.issuer());
     }
 
+    @Test
+    void devOverlaySendsBothServicesTracesThroughTheCollectorToJaeger() {
+        Rendered r = Rendered.of("dev");
+        TraceWiring wiring = TraceWiring.read();
+        for (String service : SERVICES) {
+            Map<String, String> env = r.environment(r.container(service));
+            wiring.assertServicePointsAt(service, env.get("OTEL_SDK_DISABLED"), env.get("OTEL_EXPORTER_OTLP_ENDPOINT"),
+                    env.get("OTEL_EXPORTER_OTLP_PROTOCOL"), "otel-collector");
+        }
+        assertServicePort(r, "otel-collector", wiring.grpcPort());
+        assertServicePort(r, "otel-collector", wiring.httpPort());
+        Container collector = r.container("otel-collector");
+        assertThat(collector.getImage()).as("the collector docker compose runs")
+                .isEqualTo(ComposeFileTest.service("otel-collector").path("image").asText());
+        String configPath = collector.getArgs().stream().filter(a -> a.startsWith("--config=")).findFirst()
+                .orElseThrow(() -> new AssertionError("otel-collector has no --config argument")).substring("--config=".length());
+        var mount = collector.getVolumeMounts().stream().filter(m -> configPath.startsWith(m.getMountPath() + "/")).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing is mounted at " + configPath));
+        var volume = r.get(Deployment.class, "otel-collector").getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+        assertThat(r.configMap(volume.getConfigMap().getName()).getData().get(configPath.substring(mount.getMountPath().length() + 1)))
+                .as("the collector runs docker compose's configuration").isEqualTo(Repo.read(TraceWiring.CONFIG));
+        assertThat(Repo.bytes("k8s/overlays/dev/observability/otel-collector-config.yaml")).isEqualTo(Repo.bytes(TraceWiring.CONFIG));
+        assertThat(collector.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("health");
+        assertThat(collector.getPorts()).anySatisfy(p -> {
+            assertThat(p.getName()).isEqualTo("health");
+            assertThat(p.getContainerPort()).isEqualTo(wiring.healthPort());
+        });
+
+        String jaegerHost = wiring.exporterEndpoint().substring(0, wiring.exporterEndpoint().indexOf(':'));
+        int jaegerPort = Integer.parseInt(wiring.exporterEndpoint().substring(jaegerHost.length() + 1));
+        assertThat(jaegerHost).isEqualTo("jaeger");
+        assertServicePort(r, "jaeger", jaegerPort);
+        assertServicePort(r, "jaeger", 16686);
+        assertThat(r.container("jaeger").getImage()).as("the Jaeger docker compose runs")
+                .isEqualTo(ComposeFileTest.service("jaeger").path("image").asText());
+    }
+
+    @Test
+    void theProductionOverlayLeavesTracesToTheOperator() {
+        Rendered r = Rendered.of("production");
+        for (String service : SERVICES) {
+            assertThat(r.environment(r.container(service))).as("%s: traces off until the operator points them at a collector", service)
+                    .doesNotContainKeys("OTEL_SDK_DISABLED", "OTEL_EXPORTER_OTLP_ENDPOINT");
+        }
+        assertThat(r.all(Deployment.class)).extracting(d -> d.getMetadata().getName()).doesNotContain("otel-collector", "jaeger");
+    }
+
     private static io.fabric8.kubernetes.api.model.SecretKeySelector secretRef(Container c, String variable) {
         return c.getEnv().stream().filter(e -> e.getName().equals(variable)).findFirst()
                 .map(e -> e.getValueFrom().getSecretKeyRef())

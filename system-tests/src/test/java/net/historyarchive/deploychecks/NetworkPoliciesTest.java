@@ -53,7 +53,11 @@ class NetworkPoliciesTest {
         assertThat(peers(dev, "opensearch", 9200)).containsExactly("search-service");
         assertThat(peers(dev, "kafka", 9092)).containsExactly("catalog-service", "create-topics", "search-service");
         assertThat(peers(dev, "kafka", 9093)).as("the KRaft controller, from the broker itself").containsExactly("kafka");
-        for (String store : List.of("postgres", "opensearch", "kafka")) {
+        assertThat(peers(dev, "otel-collector", 4317)).containsExactly("catalog-service", "search-service");
+        assertThat(peers(dev, "otel-collector", 4318)).containsExactly("catalog-service", "search-service");
+        assertThat(peers(dev, "jaeger", 4317)).containsExactly("otel-collector");
+        assertThat(peers(dev, "jaeger", 16686)).as("the UI through kubectl port-forward only").isEmpty();
+        for (String store : List.of("postgres", "opensearch", "kafka", "otel-collector", "jaeger")) {
             assertThat(dev.get(NetworkPolicy.class, store).getSpec().getPodSelector().getMatchLabels())
                     .as("the policy selects the store's pods").isEqualTo(Map.of("app.kubernetes.io/name", store));
         }

@@ -97,10 +97,18 @@ record ServiceConfig(String module, Set<String> propertyKeys, Set<String> refere
      * Variables whose default only works on a developer's machine (it names localhost): inside a
      * container or a pod these must be set.
      */
+    /**
+     * Variables whose default names localhost but which a deployment may leave unset, each with why.
+     */
+    static final Map<String, String> OPTIONAL_LOCALHOST = Map.of("OTEL_EXPORTER_OTLP_ENDPOINT",
+            "read only when traces are switched on (OTEL_SDK_DISABLED=false); a deployment without a collector leaves both unset");
+
     Set<String> variablesThatMustBeSet() {
         Set<String> result = new TreeSet<>();
         for (String variable : referencedVariables) {
-            defaultOf(variable).filter(d -> d.contains("localhost")).ifPresent(d -> result.add(variable));
+            if (!OPTIONAL_LOCALHOST.containsKey(variable)) {
+                defaultOf(variable).filter(d -> d.contains("localhost")).ifPresent(d -> result.add(variable));
+            }
         }
         if (!DATABASE_OWNERS.contains(module)) {
             // Left-overs of a database this service no longer owns: ServiceConfigTest#searchServiceHasNoDatabase

@@ -25,13 +25,18 @@ import java.util.UUID;
  * Writes one outbox row per document change, on the connection of the current transaction, so
  * the event exists exactly when the change commits. Plain JDBC (not an entity) so that the
  * database assigns the id at insert time and inserts of a bulk import go out as one batch.
+ *
+ * <p>An interactive row keeps the traceparent of the request that wrote it, so its event continues
+ * that request's trace through the relay and Kafka to the consumer. Bulk rows keep none: an import's
+ * trace with a span per document (hundreds of thousands) would be too large to keep or look at; the
+ * import request itself is still traced.
  */
 @ApplicationScoped
 public class OutboxWriter implements DocumentChangeListener {
 
     private static final String INSERT = """
-            INSERT INTO outbox_event (event_id, event_type, aggregate_id, aggregate_version, occurred_at, payload, lane)
-            VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)""";
+            INSERT INTO outbox_event (event_id, event_type, aggregate_id, aggregate_version, occurred_at, payload, lane, traceparent)
+            VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)""";
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
@@ -77,7 +82,8 @@ public class OutboxWriter implements DocumentChangeListener {
 
     private static Row row(ObjectMapper json, ChangeEventType type, UUID id, long version, Instant at, Object data, EventLane lane) {
         try {
-            return new Row(Ids.newId(), type, id, version, at, json.writeValueAsString(data), lane);
+            String traceparent = lane == EventLane.INTERACTIVE ? TraceParent.current() : null;
+            return new Row(Ids.newId(), type, id, version, at, json.writeValueAsString(data), lane, traceparent);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise change event of document " + id, e);
         }
@@ -114,6 +120,7 @@ public class OutboxWriter implements DocumentChangeListener {
                 insert.setTimestamp(5, Timestamp.from(row.occurredAt()));
                 insert.setString(6, row.payload());
                 insert.setString(7, row.lane().label());
+                insert.setString(8, row.traceparent());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -121,6 +128,6 @@ public class OutboxWriter implements DocumentChangeListener {
     }
 
     private record Row(UUID eventId, ChangeEventType type, UUID aggregateId, long version, Instant occurredAt,
-                       String payload, EventLane lane) {
+                       String payload, EventLane lane, String traceparent) {
     }
 }

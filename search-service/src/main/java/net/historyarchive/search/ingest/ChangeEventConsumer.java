@@ -2,6 +2,7 @@ package net.historyarchive.search.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,12 +26,13 @@ public class ChangeEventConsumer {
     private final Map<EventLane, Thread> threads = new EnumMap<>(EventLane.class);
 
     public ChangeEventConsumer(IngestConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                               ViewWriter view, ObjectMapper json, IngestStatus status, MeterRegistry registry) {
+                               ViewWriter view, ObjectMapper json, IngestStatus status, MeterRegistry registry, Tracer tracer) {
         this.config = config;
         LanePriority priority = new LanePriority();
+        ApplyTracing tracing = new ApplyTracing(tracer);
         for (EventLane lane : EventLane.values()) {
             // A decoder per lane: the schema validators are not shared between threads.
-            lanes.put(lane, new LaneConsumer(lane, config, bootstrapServers, view, new EventDecoder(json), status, priority, registry));
+            lanes.put(lane, new LaneConsumer(lane, config, bootstrapServers, view, new EventDecoder(json), status, priority, registry, tracing));
         }
     }
 

@@ -2,6 +2,7 @@ package net.historyarchive.search.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.opentelemetry.api.trace.Span;
 import net.historyarchive.search.engine.ViewWriter;
 import net.historyarchive.search.view.ApplyResult;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Reads one lane's topic into the view. Each poll is one batch to the engine (only the newest
@@ -37,6 +39,7 @@ final class LaneConsumer implements Runnable {
     private final IngestStatus status;
     private final LanePriority priority;
     private final MeterRegistry registry;
+    private final ApplyTracing tracing;
 
     private volatile boolean running = true;
     /** False after a failure until the consumer is subscribed again: readiness reports it. */
@@ -44,7 +47,7 @@ final class LaneConsumer implements Runnable {
     private volatile KafkaConsumer<String, byte[]> consumer;
 
     LaneConsumer(EventLane lane, IngestConfig config, String bootstrapServers, ViewWriter view, EventDecoder decoder,
-                 IngestStatus status, LanePriority priority, MeterRegistry registry) {
+                 IngestStatus status, LanePriority priority, MeterRegistry registry, ApplyTracing tracing) {
         this.lane = lane;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
@@ -53,6 +56,7 @@ final class LaneConsumer implements Runnable {
         this.status = status;
         this.priority = priority;
         this.registry = registry;
+        this.tracing = tracing;
     }
 
     @Override
@@ -122,7 +126,15 @@ final class LaneConsumer implements Runnable {
             deadLetters.send(record, poison.reason());
             status.deadLettered();
         }
-        ApplyResult result = view.apply(batch.events(), visibility());
+        Map<UUID, Span> spans = tracing.start(batch);
+        ApplyResult result;
+        try {
+            result = view.apply(batch.events(), visibility());
+        } catch (Exception e) {
+            ApplyTracing.failed(spans, e);
+            throw e;
+        }
+        ApplyTracing.applied(spans, result);
         for (ApplyResult.Rejected rejected : result.rejected()) {
             ConsumerRecord<String, byte[]> record = batch.sources().get(rejected.documentId());
             LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), rejected.reason());

@@ -50,12 +50,15 @@ public final class ArchiveSystem implements AutoCloseable {
     private volatile boolean closed;
     private final int catalogPort;
     private final int searchPort;
+    /** Set for both services on top of their own settings (TraceIT's OTLP exporter settings). */
+    private final Map<String, String> extraEnv;
     private ChildService catalog;
     private ChildService search;
 
-    private ArchiveSystem(Path root, Path logDir) {
+    private ArchiveSystem(Path root, Path logDir, Map<String, String> extraEnv) {
         this.root = root;
         this.logDir = logDir;
+        this.extraEnv = Map.copyOf(extraEnv);
         int[] ports = freePorts(2);
         this.catalogPort = ports[0];
         this.searchPort = ports[1];
@@ -63,6 +66,11 @@ public final class ArchiveSystem implements AutoCloseable {
 
     /** Starts PostgreSQL, Kafka and both services, and waits until both services are ready. */
     public static ArchiveSystem start(Path root, Path logDir) throws Exception {
+        return start(root, logDir, Map.of());
+    }
+
+    /** As {@link #start(Path, Path)}, with {@code extraEnv} set for both services. */
+    public static ArchiveSystem start(Path root, Path logDir, Map<String, String> extraEnv) throws Exception {
         for (String module : List.of("catalog-service", "search-service")) {
             Path jar = jar(root, module);
             if (!Files.isRegularFile(jar)) {
@@ -72,7 +80,7 @@ public final class ArchiveSystem implements AutoCloseable {
             }
         }
         Files.createDirectories(logDir);
-        ArchiveSystem system = new ArchiveSystem(root, logDir);
+        ArchiveSystem system = new ArchiveSystem(root, logDir, extraEnv);
         Runtime.getRuntime().addShutdownHook(system.hook);
         try {
             Logs.quietServers();
@@ -98,6 +106,18 @@ public final class ArchiveSystem implements AutoCloseable {
             system.close();
             throw e;
         }
+    }
+
+    /** The repository the services' jars are built in (system property set by the build). */
+    public static Path repositoryRoot() {
+        return Path.of(System.getProperty("system-tests.repository-root", "..")).toAbsolutePath().normalize();
+    }
+
+    /** A new folder for a test's service logs: {@code target/<kind>/<time>/}. */
+    public static Path newLogDir(String kind) {
+        Path output = Path.of(System.getProperty("system-tests.output", "target")).toAbsolutePath();
+        return output.resolve(kind).resolve(java.time.LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
 
     public Path logDir() {
@@ -161,6 +181,7 @@ public final class ArchiveSystem implements AutoCloseable {
         env.put("ARCHIVE_CATALOG_URL", "http://localhost:" + catalogPort); // the consistency check reads the catalog's feed
         // search-service checks tokens too (its admin operations), with the same development key.
         putJwtSettings(env);
+        env.putAll(extraEnv);
         search = launch("search-service", searchPort, env);
         return search;
     }
@@ -173,6 +194,7 @@ public final class ArchiveSystem implements AutoCloseable {
         env.put("CATALOG_DB_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         putJwtSettings(env);
+        env.putAll(extraEnv);
         return env;
     }
 

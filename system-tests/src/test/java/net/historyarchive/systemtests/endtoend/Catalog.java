@@ -32,8 +32,14 @@ final class Catalog {
     }
 
     Doc create(String title) {
-        Http.Reply reply = http.send("POST", URI.create(base), writeHeaders(null, "application/json"), Http.json(body(title)))
-                .expect(201);
+        return create(title, Map.of());
+    }
+
+    /** A create with more request headers (a client's traceparent, say). */
+    Doc create(String title, Map<String, String> moreHeaders) {
+        Map<String, String> headers = writeHeaders(null, "application/json");
+        headers.putAll(moreHeaders);
+        Http.Reply reply = http.send("POST", URI.create(base), headers, Http.json(body(title))).expect(201);
         return checked(reply, title, 1);
     }
 

@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,11 +33,13 @@ final class EventPublisher implements AutoCloseable {
     private final String topic;
     private final String source;
     private final ObjectMapper json;
+    private final PublishTracing tracing;
 
     /** The producer's own metrics (kafka_producer_*: record rates, request latency, buffer, errors) in /q/metrics. */
     private final KafkaClientMetrics metrics;
 
-    EventPublisher(String bootstrapServers, String topic, String source, ObjectMapper json, MeterRegistry registry) {
+    EventPublisher(String bootstrapServers, String topic, String source, ObjectMapper json, MeterRegistry registry,
+                   PublishTracing tracing) {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -55,21 +58,37 @@ final class EventPublisher implements AutoCloseable {
         this.topic = topic;
         this.source = source;
         this.json = json;
+        this.tracing = tracing;
     }
 
     /** Publishes the rows in order; returns only when all are acknowledged, else throws. */
     void publish(List<OutboxRow> rows) throws Exception {
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size() + 8);
-        for (OutboxRow row : rows) {
-            String key = row.aggregateId().toString();
-            ProducerRecord<String, byte[]> event = new ProducerRecord<>(topic, key, serialize(row));
-            event.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            acks.add(sendOrFail(event));
-            if (row.isDeletion()) {
-                acks.add(sendOrFail(new ProducerRecord<>(topic, key, null)));
+        List<Span> spans = new ArrayList<>();
+        try {
+            for (OutboxRow row : rows) {
+                String key = row.aggregateId().toString();
+                ProducerRecord<String, byte[]> event = new ProducerRecord<>(topic, key, serialize(row));
+                event.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                Span span = tracing.start(row, topic, event.headers());
+                if (span != null) {
+                    spans.add(span);
+                }
+                acks.add(sendOrFail(event));
+                if (row.isDeletion()) {
+                    acks.add(sendOrFail(new ProducerRecord<>(topic, key, null)));
+                }
             }
+            producer.flush();
+            awaitAll(acks);
+        } catch (Exception e) {
+            PublishTracing.failed(spans, e);
+            throw e;
         }
-        producer.flush();
+        PublishTracing.acknowledged(spans);
+    }
+
+    private static void awaitAll(List<Future<RecordMetadata>> acks) throws Exception {
         for (Future<RecordMetadata> ack : acks) {
             try {
                 ack.get(30, TimeUnit.SECONDS);

@@ -41,11 +41,13 @@ final class LaneRelay implements Runnable {
     private final Counter published;
     private final Counter errors;
     private final BooleanSupplier running;
+    private final PublishTracing tracing;
     /** The wait before the next attempt; back to the first step after a round that worked. */
     private Duration backoff = FIRST_BACKOFF;
 
     LaneRelay(EventLane lane, AgroalDataSource dataSource, EventsConfig config, String bootstrapServers, ObjectMapper json,
-              RelayStatus status, MeterRegistry registry, Counter published, Counter errors, BooleanSupplier running) {
+              RelayStatus status, MeterRegistry registry, Counter published, Counter errors, BooleanSupplier running,
+              PublishTracing tracing) {
         this.lane = lane;
         this.dataSource = dataSource;
         this.config = config;
@@ -56,6 +58,7 @@ final class LaneRelay implements Runnable {
         this.published = published;
         this.errors = errors;
         this.running = running;
+        this.tracing = tracing;
     }
 
     @Override
@@ -63,7 +66,7 @@ final class LaneRelay implements Runnable {
         String topic = TopicSetup.topicOf(config, lane);
         while (running.getAsBoolean()) {
             try (Connection connection = dataSource.getConnection();
-                 EventPublisher publisher = new EventPublisher(bootstrapServers, topic, config.source(), json, registry)) {
+                 EventPublisher publisher = new EventPublisher(bootstrapServers, topic, config.source(), json, registry, tracing)) {
                 connection.setAutoCommit(true);
                 if (!awaitLeadership(connection)) {
                     return;

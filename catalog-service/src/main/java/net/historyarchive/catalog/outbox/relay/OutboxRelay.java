@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,19 +32,21 @@ public class OutboxRelay {
     private final ObjectMapper json;
     private final RelayStatus status;
     private final MeterRegistry registry;
+    private final PublishTracing tracing;
 
     private volatile boolean running;
     private final List<Thread> threads = new ArrayList<>();
 
     public OutboxRelay(AgroalDataSource dataSource, EventsConfig config,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                       ObjectMapper json, RelayStatus status, MeterRegistry registry) {
+                       ObjectMapper json, RelayStatus status, MeterRegistry registry, Tracer tracer) {
         this.dataSource = dataSource;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.json = json;
         this.status = status;
         this.registry = registry;
+        this.tracing = new PublishTracing(tracer);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -58,7 +61,7 @@ public class OutboxRelay {
             Counter errors = Counter.builder("outbox.publish.errors").tag("lane", lane.label())
                     .description("Failed publish rounds").register(registry);
             Thread thread = new Thread(new LaneRelay(lane, dataSource, config, bootstrapServers, json, status, registry,
-                    published, errors, () -> running), "outbox-relay-" + lane.label());
+                    published, errors, () -> running, tracing), "outbox-relay-" + lane.label());
             thread.setDaemon(true);
             thread.start();
             threads.add(thread);

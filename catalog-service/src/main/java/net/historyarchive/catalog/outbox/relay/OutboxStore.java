@@ -28,7 +28,7 @@ import java.util.UUID;
 final class OutboxStore {
 
     private static final String FETCH = """
-            SELECT id, event_id, event_type, aggregate_id, aggregate_version, occurred_at, payload::text
+            SELECT id, event_id, event_type, aggregate_id, aggregate_version, occurred_at, payload::text, traceparent
             FROM outbox_event WHERE published_at IS NULL AND lane = ? ORDER BY id LIMIT ?""";
 
     private OutboxStore() {
@@ -42,7 +42,8 @@ final class OutboxStore {
                 List<OutboxRow> rows = new ArrayList<>();
                 while (rs.next()) {
                     rows.add(new OutboxRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getObject(4, UUID.class), rs.getLong(5), rs.getTimestamp(6).toInstant(), rs.getString(7)));
+                            rs.getObject(4, UUID.class), rs.getLong(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
+                            rs.getString(8)));
                 }
                 return rows;
             }

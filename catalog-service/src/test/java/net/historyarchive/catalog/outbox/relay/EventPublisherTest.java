@@ -30,10 +30,10 @@ class EventPublisherTest {
         List<OutboxRow> backlog = new ArrayList<>();
         for (long id = 1; id <= 100; id++) {
             backlog.add(new OutboxRow(id, UUID.randomUUID(), "net.historyarchive.catalog.document.created.v1", UUID.randomUUID(), 1,
-                    Instant.now(), "{\"title\":\"Backlog " + id + "\"}"));
+                    Instant.now(), "{\"title\":\"Backlog " + id + "\"}", null));
         }
         try (EventPublisher publisher = new EventPublisher("localhost:" + port, "archive.documents.v1", "urn:test",
-                new ObjectMapper(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
+                new ObjectMapper(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), PublishTracing.off())) {
             assertThatThrownBy(() -> publisher.publish(backlog)).isInstanceOf(TimeoutException.class)
                     .hasMessageContaining("not present in metadata");
         }
