@@ -1,11 +1,9 @@
 package net.historyarchive.catalog.export;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import net.historyarchive.catalog.collection.api.CollectionInput;
-import net.historyarchive.catalog.document.repository.DocumentRows;
-import net.historyarchive.catalog.document.service.DocumentMapper;
-import net.historyarchive.catalog.document.api.DocumentView;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -22,16 +20,17 @@ import java.util.UUID;
  * Writes the whole catalog as NDJSON (see {@link ExportLine}) from one snapshot: a read-only
  * REPEATABLE READ transaction, so documents, collections and deletions are as of one instant
  * however long the export takes and whatever is written meanwhile. Rows are streamed with a
- * server-side cursor (fetch size), so memory does not grow with the catalog.
+ * server-side cursor (fetch size), so memory does not grow with the catalog. All lines go
+ * through one streaming generator; documents are written from their rows ({@link DocumentLines}).
  */
 public final class CatalogExporter {
 
     private static final int FETCH_SIZE = 500;
 
-    private final ObjectWriter lines;
+    private final ObjectMapper json;
 
     public CatalogExporter(ObjectMapper json) {
-        this.lines = json.writerFor(ExportLine.class);
+        this.json = json;
     }
 
     /** What an export contained. */
@@ -46,7 +45,10 @@ public final class CatalogExporter {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             // Lines are small; the HTTP stream writes a chunk per write, so gather them.
-            Counts counts = write(connection, new BufferedOutputStream(out, 1 << 16));
+            JsonGenerator lines = json.createGenerator(new BufferedOutputStream(out, 1 << 16));
+            lines.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // the caller owns the stream
+            lines.setRootValueSeparator(new SerializedString("\n")); // NDJSON: one value a line
+            Counts counts = write(connection, lines);
             connection.commit();
             return counts;
         } catch (SQLException | IOException | RuntimeException e) {
@@ -59,7 +61,7 @@ public final class CatalogExporter {
         }
     }
 
-    private Counts write(Connection c, OutputStream out) throws SQLException, IOException {
+    private Counts write(Connection c, JsonGenerator out) throws SQLException, IOException {
         Instant exportedAt;
         // The first statement takes the snapshot; its time is the export's.
         try (PreparedStatement s = c.prepareStatement("SELECT statement_timestamp()"); ResultSet rs = s.executeQuery()) {
@@ -78,10 +80,9 @@ public final class CatalogExporter {
             }
         }
         long documents = 0;
-        try (PreparedStatement s = cursor(c, DocumentRows.SELECT + " ORDER BY d.id"); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = cursor(c, DocumentLines.SELECT); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                DocumentView d = DocumentRows.read(rs);
-                line(out, ExportLine.document(d.id(), d.version(), d.createdAt(), d.updatedAt(), DocumentMapper.toInput(d)));
+                DocumentLines.write(out, rs);
                 documents++;
             }
         }
@@ -94,6 +95,7 @@ public final class CatalogExporter {
             }
         }
         line(out, ExportLine.end(collections, documents, deletions));
+        out.writeRaw('\n');
         out.flush();
         return new Counts(collections, documents, deletions);
     }
@@ -104,9 +106,8 @@ public final class CatalogExporter {
         return s;
     }
 
-    private void line(OutputStream out, ExportLine line) throws IOException {
-        out.write(lines.writeValueAsBytes(line));
-        out.write('\n');
+    private static void line(JsonGenerator out, ExportLine line) throws IOException {
+        out.writeObject(line);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
