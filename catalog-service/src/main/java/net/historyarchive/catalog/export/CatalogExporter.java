@@ -3,6 +3,8 @@ package net.historyarchive.catalog.export;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import net.historyarchive.catalog.collection.api.CollectionInput;
 
 import java.io.BufferedOutputStream;
@@ -28,9 +30,12 @@ public final class CatalogExporter {
     private static final int FETCH_SIZE = 500;
 
     private final ObjectMapper json;
+    /** Writes values into the line generator without flushing it after each (the mapper's default). */
+    private final ObjectWriter values;
 
     public CatalogExporter(ObjectMapper json) {
         this.json = json;
+        this.values = json.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     }
 
     /** What an export contained. */
@@ -47,6 +52,9 @@ public final class CatalogExporter {
             // Lines are small; the HTTP stream writes a chunk per write, so gather them.
             JsonGenerator lines = json.createGenerator(new BufferedOutputStream(out, 1 << 16));
             lines.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // the caller owns the stream
+            // Flushing the generator must not flush the HTTP stream (a chunk each time): that is done
+            // after the header and at the end only.
+            lines.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
             lines.setRootValueSeparator(new SerializedString("\n")); // NDJSON: one value a line
             Counts counts = write(connection, lines);
             connection.commit();
@@ -69,7 +77,7 @@ public final class CatalogExporter {
             exportedAt = rs.getObject(1, OffsetDateTime.class).toInstant();
         }
         line(out, ExportLine.header(exportedAt));
-        out.flush();
+        flush(out);
         long collections = 0;
         try (PreparedStatement s = cursor(c, "SELECT id, version, created_at, updated_at, name, description FROM collection ORDER BY id");
              ResultSet rs = s.executeQuery()) {
@@ -82,7 +90,7 @@ public final class CatalogExporter {
         long documents = 0;
         try (PreparedStatement s = cursor(c, DocumentLines.SELECT); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                DocumentLines.write(out, rs);
+                DocumentLines.write(out, values, rs);
                 documents++;
             }
         }
@@ -96,7 +104,7 @@ public final class CatalogExporter {
         }
         line(out, ExportLine.end(collections, documents, deletions));
         out.writeRaw('\n');
-        out.flush();
+        flush(out);
         return new Counts(collections, documents, deletions);
     }
 
@@ -106,8 +114,14 @@ public final class CatalogExporter {
         return s;
     }
 
-    private static void line(JsonGenerator out, ExportLine line) throws IOException {
-        out.writeObject(line);
+    private void line(JsonGenerator out, ExportLine line) throws IOException {
+        values.writeValue(out, line);
+    }
+
+    /** Through the generator's buffer and the stream's to the client. */
+    private static void flush(JsonGenerator out) throws IOException {
+        out.flush();
+        ((OutputStream) out.getOutputTarget()).flush();
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

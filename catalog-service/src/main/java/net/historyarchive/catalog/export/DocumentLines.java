@@ -1,6 +1,7 @@
 package net.historyarchive.catalog.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import net.historyarchive.catalog.document.api.RightsInput;
 import net.historyarchive.catalog.document.api.SourceInput;
 import net.historyarchive.catalog.document.model.ReuseCategory;
@@ -47,27 +48,28 @@ final class DocumentLines {
     }
 
     /** Writes the document on the current row as one export line object (without the newline). */
-    static void write(JsonGenerator g, ResultSet rs) throws SQLException, IOException {
+    static void write(JsonGenerator g, ObjectWriter values, ResultSet rs) throws SQLException, IOException {
         g.writeStartObject();
         g.writeStringField("type", "document");
         g.writeStringField("id", rs.getObject(1, UUID.class).toString());
         g.writeNumberField("version", rs.getLong(2));
-        g.writeObjectField("createdAt", rs.getObject(3, OffsetDateTime.class).toInstant());
-        g.writeObjectField("updatedAt", rs.getObject(4, OffsetDateTime.class).toInstant());
+        // Instant.toString is ISO_INSTANT, as Jackson writes an Instant
+        g.writeStringField("createdAt", rs.getObject(3, OffsetDateTime.class).toInstant().toString());
+        g.writeStringField("updatedAt", rs.getObject(4, OffsetDateTime.class).toInstant().toString());
         g.writeFieldName("document");
         g.writeStartObject();
         g.writeStringField("title", rs.getString(5));
         optional(g, "summary", rs.getString(6));
-        optional(g, "date", DocumentMapper.dateInput(DocumentRows.date(rs, 7)));
+        optional(g, values, "date", DocumentMapper.dateInput(DocumentRows.date(rs, 7)));
         optional(g, "documentType", rs.getString(12));
         raw(g, "languages", rs.getString(13));
         raw(g, "texts", rs.getString(14));
         SourceInput source = new SourceInput(rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18),
                 rs.getString(19), rs.getString(20));
-        optional(g, "source", DocumentRows.isEmpty(source) ? null : source);
+        optional(g, values, "source", DocumentRows.isEmpty(source) ? null : source);
         String reuse = rs.getString(23);
         RightsInput rights = new RightsInput(rs.getString(21), rs.getString(22), reuse == null ? null : ReuseCategory.valueOf(reuse));
-        optional(g, "rights", DocumentRows.isEmpty(rights) ? null : rights);
+        optional(g, values, "rights", DocumentRows.isEmpty(rights) ? null : rights);
         raw(g, "collections", rs.getString(24));
         raw(g, "subjects", rs.getString(25));
         raw(g, "people", rs.getString(26));
@@ -78,9 +80,16 @@ final class DocumentLines {
         g.writeEndObject();
     }
 
-    private static void optional(JsonGenerator g, String name, Object value) throws IOException {
+    private static void optional(JsonGenerator g, String name, String value) throws IOException {
         if (value != null) {
-            g.writeObjectField(name, value);
+            g.writeStringField(name, value);
+        }
+    }
+
+    private static void optional(JsonGenerator g, ObjectWriter values, String name, Object value) throws IOException {
+        if (value != null) {
+            g.writeFieldName(name);
+            values.writeValue(g, value);
         }
     }
 
