@@ -1,11 +1,11 @@
 package net.historyarchive.catalog.export;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import net.historyarchive.catalog.collection.api.CollectionInput;
-import net.historyarchive.catalog.document.repository.DocumentRows;
-import net.historyarchive.catalog.document.service.DocumentMapper;
-import net.historyarchive.catalog.document.api.DocumentView;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -22,16 +22,20 @@ import java.util.UUID;
  * Writes the whole catalog as NDJSON (see {@link ExportLine}) from one snapshot: a read-only
  * REPEATABLE READ transaction, so documents, collections and deletions are as of one instant
  * however long the export takes and whatever is written meanwhile. Rows are streamed with a
- * server-side cursor (fetch size), so memory does not grow with the catalog.
+ * server-side cursor (fetch size), so memory does not grow with the catalog. All lines go
+ * through one streaming generator; documents are written from their rows ({@link DocumentLines}).
  */
 public final class CatalogExporter {
 
     private static final int FETCH_SIZE = 500;
 
-    private final ObjectWriter lines;
+    private final ObjectMapper json;
+    /** Writes values into the line generator without flushing it after each (the mapper's default). */
+    private final ObjectWriter values;
 
     public CatalogExporter(ObjectMapper json) {
-        this.lines = json.writerFor(ExportLine.class);
+        this.json = json;
+        this.values = json.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     }
 
     /** What an export contained. */
@@ -46,7 +50,13 @@ public final class CatalogExporter {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             // Lines are small; the HTTP stream writes a chunk per write, so gather them.
-            Counts counts = write(connection, new BufferedOutputStream(out, 1 << 16));
+            JsonGenerator lines = json.createGenerator(new BufferedOutputStream(out, 1 << 16));
+            lines.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // the caller owns the stream
+            // Flushing the generator must not flush the HTTP stream (a chunk each time): that is done
+            // after the header and at the end only.
+            lines.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+            lines.setRootValueSeparator(new SerializedString("\n")); // NDJSON: one value a line
+            Counts counts = write(connection, lines);
             connection.commit();
             return counts;
         } catch (SQLException | IOException | RuntimeException e) {
@@ -59,7 +69,7 @@ public final class CatalogExporter {
         }
     }
 
-    private Counts write(Connection c, OutputStream out) throws SQLException, IOException {
+    private Counts write(Connection c, JsonGenerator out) throws SQLException, IOException {
         Instant exportedAt;
         // The first statement takes the snapshot; its time is the export's.
         try (PreparedStatement s = c.prepareStatement("SELECT statement_timestamp()"); ResultSet rs = s.executeQuery()) {
@@ -67,7 +77,7 @@ public final class CatalogExporter {
             exportedAt = rs.getObject(1, OffsetDateTime.class).toInstant();
         }
         line(out, ExportLine.header(exportedAt));
-        out.flush();
+        flush(out);
         long collections = 0;
         try (PreparedStatement s = cursor(c, "SELECT id, version, created_at, updated_at, name, description FROM collection ORDER BY id");
              ResultSet rs = s.executeQuery()) {
@@ -78,10 +88,9 @@ public final class CatalogExporter {
             }
         }
         long documents = 0;
-        try (PreparedStatement s = cursor(c, DocumentRows.SELECT + " ORDER BY d.id"); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = cursor(c, DocumentLines.SELECT); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                DocumentView d = DocumentRows.read(rs);
-                line(out, ExportLine.document(d.id(), d.version(), d.createdAt(), d.updatedAt(), DocumentMapper.toInput(d)));
+                DocumentLines.write(out, values, rs);
                 documents++;
             }
         }
@@ -94,7 +103,8 @@ public final class CatalogExporter {
             }
         }
         line(out, ExportLine.end(collections, documents, deletions));
-        out.flush();
+        out.writeRaw('\n');
+        flush(out);
         return new Counts(collections, documents, deletions);
     }
 
@@ -104,9 +114,14 @@ public final class CatalogExporter {
         return s;
     }
 
-    private void line(OutputStream out, ExportLine line) throws IOException {
-        out.write(lines.writeValueAsBytes(line));
-        out.write('\n');
+    private void line(JsonGenerator out, ExportLine line) throws IOException {
+        values.writeValue(out, line);
+    }
+
+    /** Through the generator's buffer and the stream's to the client. */
+    private static void flush(JsonGenerator out) throws IOException {
+        out.flush();
+        ((OutputStream) out.getOutputTarget()).flush();
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

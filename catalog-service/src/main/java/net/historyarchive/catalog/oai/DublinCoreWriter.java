@@ -1,14 +1,10 @@
 package net.historyarchive.catalog.oai;
 
 import net.historyarchive.catalog.document.api.DocumentView;
-import net.historyarchive.catalog.document.api.MediaInput;
 import net.historyarchive.catalog.document.api.SourceInput;
-import net.historyarchive.catalog.document.api.TextInput;
 import net.historyarchive.catalog.document.model.DatePrecision;
 
-import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
 
@@ -26,7 +22,7 @@ final class DublinCoreWriter {
     }
 
     /** @param documentUrl the prefix of a document's public URL (followed by its id) */
-    static void write(XmlOut xml, DocumentView d, String documentUrl) {
+    static void write(XmlOut xml, DublinCoreRecord d, String documentUrl) {
         xml.start("oai_dc", "dc", OAI_DC).namespace("oai_dc", OAI_DC).namespace("dc", DC).namespace("xsi", XSI)
                 .attribute("xsi", XSI, "schemaLocation", OAI_DC + " http://www.openarchives.org/OAI/2.0/oai_dc.xsd");
         dc(xml, "title", d.title());
@@ -36,7 +32,7 @@ final class DublinCoreWriter {
             dc(xml, "date", isoDate(d.date()));
         }
         if (d.documentType() != null) {
-            String name = d.documentType().name().replace('_', ' ').toLowerCase(Locale.ROOT);
+            String name = d.documentType().replace('_', ' ').toLowerCase(Locale.ROOT);
             dc(xml, "type", Character.toUpperCase(name.charAt(0)) + name.substring(1));
         }
         dc(xml, "type", "Text"); // DCMI Type Vocabulary: every record describes a textual document
@@ -44,22 +40,14 @@ final class DublinCoreWriter {
         d.people().forEach(person -> dc(xml, "subject", person));
         d.subjects().forEach(subject -> dc(xml, "subject", subject));
         d.places().forEach(place -> dc(xml, "coverage", place));
-        Set<String> translators = new LinkedHashSet<>();
-        for (TextInput text : d.texts()) {
-            if (text.translators() != null) {
-                translators.addAll(text.translators());
-            }
-        }
-        translators.forEach(translator -> dc(xml, "contributor", translator));
+        d.translators().forEach(translator -> dc(xml, "contributor", translator));
         if (d.source() != null) {
             dc(xml, "source", reference(d.source()));
             dc(xml, "source", d.source().citation());
         }
-        if (d.rights() != null) {
-            dc(xml, "rights", d.rights().statement());
-            dc(xml, "rights", d.rights().uri());
-        }
-        d.media().stream().map(MediaInput::mediaType).filter(t -> t != null).distinct().forEach(t -> dc(xml, "format", t));
+        dc(xml, "rights", d.rightsStatement());
+        dc(xml, "rights", d.rightsUri());
+        d.mediaTypes().forEach(type -> dc(xml, "format", type));
         dc(xml, "identifier", documentUrl + d.id());
         for (UUID related : d.related()) {
             dc(xml, "relation", documentUrl + related);

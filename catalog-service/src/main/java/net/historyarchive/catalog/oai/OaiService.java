@@ -3,15 +3,15 @@ package net.historyarchive.catalog.oai;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import net.historyarchive.catalog.document.api.DocumentView;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The OAI-PMH 2.0 data provider: answers the six verbs from the catalog's tables. Every answer,
@@ -184,11 +184,11 @@ public class OaiService {
         if (item == null) {
             throw unknown(identifier);
         }
-        Map<UUID, DocumentView> documents = item.deleted() ? Map.of() : OaiStore.documents(c, List.of(item.id()));
+        Map<UUID, Consumer<XmlOut>> metadata = item.deleted() ? Map.of() : metadata(c, List.of(item.id()), format, urls);
         OaiResponse response = OaiResponse.start(now, urls.baseUrl(), request);
         XmlOut xml = response.xml();
         xml.start("", "GetRecord", OaiResponse.OAI);
-        record(xml, item, documents.get(item.id()), format, urls);
+        record(xml, item, metadata.get(item.id()));
         xml.end();
         return response.finish();
     }
@@ -213,8 +213,8 @@ public class OaiService {
             throw new OaiException(OaiErrorCode.noRecordsMatch, "No records match the request");
         }
         boolean withRecords = request.verb() == OaiVerb.ListRecords;
-        Map<UUID, DocumentView> documents = withRecords
-                ? OaiStore.documents(c, items.stream().filter(i -> !i.deleted()).map(OaiStore.Item::id).toList())
+        Map<UUID, Consumer<XmlOut>> metadata = withRecords
+                ? metadata(c, items.stream().filter(i -> !i.deleted()).map(OaiStore.Item::id).toList(), list.format(), urls)
                 : Map.of();
 
         OaiResponse response = OaiResponse.start(now, urls.baseUrl(), request);
@@ -222,7 +222,7 @@ public class OaiService {
         xml.start("", request.verb().name(), OaiResponse.OAI);
         for (OaiStore.Item item : items) {
             if (withRecords) {
-                record(xml, item, documents.get(item.id()), list.format(), urls);
+                record(xml, item, metadata.get(item.id()));
             } else {
                 header(xml, item, item.deleted());
             }
@@ -268,18 +268,30 @@ public class OaiService {
         return new ResumptionToken(list.verb(), format, set, list.from(), untilExclusive, horizon, BEFORE_ALL, 0, size, list.issuedAt());
     }
 
-    private void record(XmlOut xml, OaiStore.Item item, DocumentView document, MetadataFormat format, Urls urls) {
+    /**
+     * The metadata of the documents with these ids that exist, each as a writer of its record's
+     * metadata element content. oai_dc reads only what Dublin Core shows; the native format
+     * needs the whole document.
+     */
+    private static Map<UUID, Consumer<XmlOut>> metadata(Connection c, List<UUID> ids, MetadataFormat format, Urls urls)
+            throws SQLException {
+        Map<UUID, Consumer<XmlOut>> metadata = new HashMap<>();
+        if (format == MetadataFormat.OAI_DC) {
+            DublinCoreRecord.read(c, ids).forEach((id, d) -> metadata.put(id, xml -> DublinCoreWriter.write(xml, d, urls.documentUrlPrefix())));
+        } else {
+            OaiStore.documents(c, ids).forEach((id, d) -> metadata.put(id, xml -> NativeRecordWriter.write(xml, d, urls.baseUrl())));
+        }
+        return metadata;
+    }
+
+    private void record(XmlOut xml, OaiStore.Item item, Consumer<XmlOut> metadata) {
         // A document deleted after its last stamp but before this read is reported as deleted already.
-        boolean deleted = item.deleted() || document == null;
+        boolean deleted = item.deleted() || metadata == null;
         xml.start("", "record", OaiResponse.OAI);
         header(xml, item, deleted);
         if (!deleted) {
             xml.start("", "metadata", OaiResponse.OAI);
-            if (format == MetadataFormat.OAI_DC) {
-                DublinCoreWriter.write(xml, document, urls.documentUrlPrefix());
-            } else {
-                NativeRecordWriter.write(xml, document, urls.baseUrl());
-            }
+            metadata.accept(xml);
             xml.end();
         }
         xml.end();

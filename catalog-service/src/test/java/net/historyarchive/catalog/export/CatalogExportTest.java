@@ -5,7 +5,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import net.historyarchive.catalog.common.validation.InputValidator;
+import net.historyarchive.catalog.document.api.DocumentView;
 import net.historyarchive.catalog.document.importing.ImportReport;
+import net.historyarchive.catalog.document.repository.DocumentRows;
+import net.historyarchive.catalog.document.service.DocumentMapper;
 import net.historyarchive.catalog.support.Api;
 import net.historyarchive.catalog.support.Tokens;
 import net.historyarchive.infra.ArchiveInfraResource;
@@ -34,7 +37,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -106,6 +111,61 @@ class CatalogExportTest {
             List<String> relines = lines(again.toByteArray());
             assertThat(relines.subList(1, relines.size())).isEqualTo(lines.subList(1, lines.size()));
         }
+    }
+
+    /**
+     * Document lines are written from the row (DocumentLines); each must be, as JSON, the line
+     * the document's API view gives through DocumentMapper.toInput, for every shape a record takes.
+     */
+    @Test
+    void everyDocumentLineIsTheDocumentsImportFormAsTheApiViewGivesIt() throws Exception {
+        String first = Api.createCollection(Api.unique("Zeta \u00e9crits"));
+        String second = Api.createCollection(Api.unique("Alpha"));
+        String related = Api.createDocumentTitled("A \"quoted\" title with \\ backslash, tab\t and \u00fc\u4e2d\ud83d\udcdc");
+        List<String> ids = List.of(related,
+                Api.createDocument("""
+                        {"title": "Two texts, one translated", "summary": "Line one\\nline two <&>",
+                         "date": {"start": "1956-09-19", "precision": "DAY"}, "documentType": "TELEGRAM", "languages": ["ru"],
+                         "texts": [{"kind": "ORIGINAL", "language": "ru", "body": "\u0422\u0435\u043a\u0441\u0442 \\"x\\""},
+                                   {"kind": "TRANSLATION", "language": "en", "body": "Text", "translators": ["A. B.", "C. D."]}],
+                         "source": {"fond": "0102"}, "rights": {"uri": "https://rights.example.org/1"},
+                         "collections": ["%s", "%s"], "subjects": ["One", "Two"], "people": ["Kim Il Sung"], "places": ["Pyongyang"],
+                         "related": ["%s"],
+                         "media": [{"uri": "https://media.example.org/a.pdf", "mediaType": "application/pdf", "caption": "Scan"},
+                                   {"uri": "https://media.example.org/b.jpg"}]}""".formatted(first, second, related)),
+                Api.createDocument("""
+                        {"title": "Undated but described", "date": {"display": "undated, 1950s?", "precision": "UNKNOWN"}}"""),
+                Api.createDocument("""
+                        {"title": "A decade, approximately", "date": {"start": "1953-01-01", "precision": "DECADE", "qualifier": "APPROXIMATE"},
+                         "rights": {"statement": "In copyright.", "reuse": "PERMISSION_REQUIRED"}}"""),
+                Api.createDocument("""
+                        {"title": "A range with its own display",
+                         "date": {"display": "spring 1957", "start": "1957-03-01", "end": "1957-05-31", "precision": "RANGE"}}"""));
+
+        byte[] export = given().header("Authorization", admin()).get(EXPORT).then().statusCode(200).extract().asByteArray();
+        Map<String, String> lines = new HashMap<>();
+        for (String line : lines(export)) {
+            if (line.contains("\"type\":\"document\"")) {
+                lines.put(json.readTree(line).get("id").asText(), line);
+            }
+        }
+        assertThat(lines).containsKeys(ids.toArray(String[]::new));
+        int compared = 0;
+        try (Connection c = appConnection(); PreparedStatement s = c.prepareStatement(DocumentRows.SELECT + " ORDER BY d.id");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                DocumentView view = DocumentRows.read(rs);
+                String line = lines.get(view.id().toString());
+                if (line == null) {
+                    continue; // created by another test after the export
+                }
+                String expected = json.writeValueAsString(ExportLine.document(view.id(), view.version(), view.createdAt(),
+                        view.updatedAt(), DocumentMapper.toInput(view)));
+                assertThat(json.readTree(line)).as(line).isEqualTo(json.readTree(expected));
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(lines.size());
     }
 
     @Test

@@ -61,10 +61,7 @@ public final class DocumentRows {
 
     /** The document on the current row of a result set selected with {@link #SELECT}. */
     public static DocumentView read(ResultSet rs) throws SQLException {
-        String precision = rs.getString(10);
-        DocumentView.DateView date = precision == null ? null : new DocumentView.DateView(rs.getString(7),
-                rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), DatePrecision.valueOf(precision),
-                rs.getString(11) == null ? null : DateQualifier.valueOf(rs.getString(11)));
+        DocumentView.DateView date = date(rs, 7);
         String type = rs.getString(12);
         SourceInput source = new SourceInput(rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18),
                 rs.getString(19), rs.getString(20));
@@ -81,6 +78,18 @@ public final class DocumentRows {
                 isEmpty(source) ? null : source, isEmpty(rights) ? null : rights, collections,
                 strings(rs.getArray(24)), strings(rs.getArray(25)), strings(rs.getArray(26)), uuids(rs.getArray(27)),
                 json(rs.getString(28), MEDIA));
+    }
+
+    /**
+     * The date in five columns from {@code display}: date_display, date_start, date_end,
+     * date_precision, date_qualifier; null for an undated document.
+     */
+    public static DocumentView.DateView date(ResultSet rs, int display) throws SQLException {
+        String precision = rs.getString(display + 3);
+        String qualifier = rs.getString(display + 4);
+        return precision == null ? null : new DocumentView.DateView(rs.getString(display),
+                rs.getObject(display + 1, LocalDate.class), rs.getObject(display + 2, LocalDate.class),
+                DatePrecision.valueOf(precision), qualifier == null ? null : DateQualifier.valueOf(qualifier));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
@@ -103,12 +112,12 @@ public final class DocumentRows {
         }
     }
 
-    private static boolean isEmpty(SourceInput s) {
+    public static boolean isEmpty(SourceInput s) {
         return s.repository() == null && s.fond() == null && s.opis() == null && s.delo() == null
                 && s.folios() == null && s.citation() == null;
     }
 
-    private static boolean isEmpty(RightsInput r) {
+    public static boolean isEmpty(RightsInput r) {
         return r.statement() == null && r.uri() == null && r.reuse() == null;
     }
 }

@@ -77,7 +77,7 @@ public final class DocumentMapper {
      * Leaves out what the service derives (a generated display, the end of a widened period), so
      * that patching only the precision or start re-derives them instead of keeping stale values.
      */
-    private static PartialDateInput dateInput(DocumentView.DateView d) {
+    public static PartialDateInput dateInput(DocumentView.DateView d) {
         if (d == null) {
             return null;
         }
