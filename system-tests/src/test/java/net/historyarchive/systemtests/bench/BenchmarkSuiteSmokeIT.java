@@ -9,8 +9,10 @@ import net.historyarchive.infra.bench.search.LoadRun;
 import net.historyarchive.infra.bench.search.SearchBenchmark;
 import net.historyarchive.infra.bench.search.SearchEngine;
 import net.historyarchive.infra.bench.suite.BenchStack;
+import net.historyarchive.infra.bench.suite.Http;
 import net.historyarchive.infra.bench.suite.OpenSearchNode;
 import net.historyarchive.infra.bench.suite.StackInfo;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,12 +21,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -180,7 +191,28 @@ class BenchmarkSuiteSmokeIT {
         assertThat(report.markdown()).contains("### Relevance at 300 documents", "success@10", "nDCG@10", "default BM25", "**mean**");
         // the run's sample documents (and freshness's) are deleted again: the view holds the corpus alone
         OpenSearchNode node = new OpenSearchNode(info().openSearchUrl());
-        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(node.liveDocuments()).isEqualTo(DOCUMENTS));
+        try {
+            await().atMost(Duration.ofMinutes(2)).until(() -> node.liveDocuments() == DOCUMENTS);
+        } catch (ConditionTimeoutException e) {
+            fail("the view holds %d live documents, not the corpus's %d alone: %s", node.liveDocuments(), DOCUMENTS, whereLiveDocumentsStand(node));
+        }
+    }
+
+    /** For a failure message: how the view's live documents stand in the catalog (still there, or deleted there but live in the view). */
+    private static String whereLiveDocumentsStand(OpenSearchNode node) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Map<Integer, List<String>> byCatalogStatus = new TreeMap<>();
+        for (Map.Entry<UUID, Long> live : node.liveVersions(10_000).entrySet()) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(info().catalogUrl() + "/api/v1/documents/" + live.getKey()))
+                    .header("Authorization", Http.archivistToken()).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            String catalogVersion = r.headers().firstValue("ETag").orElse("-");
+            byCatalogStatus.computeIfAbsent(r.statusCode(), s -> new ArrayList<>())
+                    .add(live.getKey() + " (view version " + live.getValue() + ", catalog ETag " + catalogVersion + ")");
+        }
+        StringBuilder out = new StringBuilder("the catalog answers ");
+        byCatalogStatus.forEach((status, ids) -> out.append("HTTP ").append(status).append(" for ").append(ids.size())
+                .append(" of them, e.g. ").append(ids.subList(0, Math.min(3, ids.size()))).append("; "));
+        return out.toString();
     }
 
     private static int freePort() throws Exception {

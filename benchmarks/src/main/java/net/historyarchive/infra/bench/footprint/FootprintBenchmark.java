@@ -7,6 +7,7 @@ import net.historyarchive.infra.bench.search.HttpSearchEngine;
 import net.historyarchive.infra.bench.search.LoadRun;
 import net.historyarchive.infra.bench.search.QueryMix;
 import net.historyarchive.infra.bench.suite.BenchStack;
+import net.historyarchive.infra.bench.suite.CatalogDeletions;
 import net.historyarchive.infra.bench.suite.Cli;
 import net.historyarchive.infra.bench.suite.Http;
 import net.historyarchive.infra.bench.suite.Machine;
@@ -35,7 +36,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -124,9 +124,11 @@ public final class FootprintBenchmark {
             Iterator<String> documents = new ArchiveCorpus(11).documents().iterator();
             try (Rss.PeakSampler rss = new Rss.PeakSampler(catalog.pid(), 100)) {
                 ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+                // every create's answer is awaited before the deletions: one answered later would leave its document behind
+                List<CompletableFuture<?>> answers = Collections.synchronizedList(new ArrayList<>());
                 for (int i = 0; i < rate * loadSeconds; i++) {
                     String body = documents.next();
-                    ticker.schedule(() -> http.sendAsync(HttpRequest.newBuilder(URI.create(catalog.url() + "/api/v1/documents"))
+                    ticker.schedule(() -> answers.add(http.sendAsync(HttpRequest.newBuilder(URI.create(catalog.url() + "/api/v1/documents"))
                                     .header("Content-Type", "application/json").header("Authorization", token)
                                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
                             .thenAccept(r -> {
@@ -137,7 +139,7 @@ public final class FootprintBenchmark {
                                         // counted as not created
                                     }
                                 }
-                            }), i * (1_000_000_000L / rate), TimeUnit.NANOSECONDS);
+                            })), i * (1_000_000_000L / rate), TimeUnit.NANOSECONDS);
                 }
                 ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
                 for (int i = 0; i < bulk; i++) {
@@ -152,10 +154,17 @@ public final class FootprintBenchmark {
                 }
                 ticker.shutdown();
                 ticker.awaitTermination(loadSeconds + 60L, TimeUnit.SECONDS);
+                synchronized (answers) {
+                    CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).handle((r, e) -> null).get(5, TimeUnit.MINUTES);
+                }
                 Thread.sleep(1000);
                 peak = rss.peak();
             }
-            delete(http, catalog.url(), token, created);
+            List<UUID> toDelete;
+            synchronized (created) {
+                toDelete = new ArrayList<>(created);
+            }
+            new CatalogDeletions(http, catalog.url(), token).deleteAndAwaitView(toDelete, new OpenSearchNode(stack.openSearchUrl()));
             return new Measure("catalog-service", String.join(" ", jvmOptions), first, idle, peak,
                     String.format("creates at %d/s for %d s plus one bulk import of %,d documents (deleted afterwards)", rate, loadSeconds, bulk));
         }
@@ -191,21 +200,6 @@ public final class FootprintBenchmark {
         }
         Arrays.sort(samples);
         return samples[2];
-    }
-
-    private static void delete(HttpClient http, String catalog, String token, List<UUID> ids) throws InterruptedException {
-        Semaphore inFlight = new Semaphore(8);
-        List<UUID> copy;
-        synchronized (ids) {
-            copy = new ArrayList<>(ids);
-        }
-        for (UUID id : copy) {
-            inFlight.acquire();
-            CompletableFuture<HttpResponse<Void>> f = http.sendAsync(HttpRequest.newBuilder(URI.create(catalog + "/api/v1/documents/" + id))
-                    .header("Authorization", token).header("If-Match", "\"1\"").DELETE().build(), HttpResponse.BodyHandlers.discarding());
-            f.whenComplete((r, e) -> inFlight.release());
-        }
-        inFlight.acquire(8);
     }
 
     private static long count(StackInfo stack) throws Exception {

@@ -3,6 +3,7 @@ package net.historyarchive.infra.bench.freshness;
 import com.fasterxml.jackson.databind.JsonNode;
 import net.historyarchive.infra.bench.corpus.ArchiveCorpus;
 import net.historyarchive.infra.bench.suite.BenchStack;
+import net.historyarchive.infra.bench.suite.CatalogDeletions;
 import net.historyarchive.infra.bench.suite.Cli;
 import net.historyarchive.infra.bench.suite.Http;
 import net.historyarchive.infra.bench.suite.Machine;
@@ -32,7 +33,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -130,7 +130,7 @@ public final class FreshnessBenchmark {
         md.append(t).append('\n');
         phases.stream().filter(p -> !p.extra().isEmpty()).forEach(p -> md.append("- ").append(p.extra()).append('\n'));
         md.append("- The clock starts when the catalog's 201 answer arrives and stops at the first search of the view's index that finds "
-                + "the document (polls every 2 ms; resolution a few ms; search-service refreshes its index every 250 ms by default). Goal (issue #11): p50 ≤ 250 ms, p99 ≤ 1 s at 200 writes/s.\n");
+                + "the document (polls every 2 ms; resolution a few ms; search-service writes interactive changes with a refresh, bulk ones wait for its periodic refresh, 5 s by default). Goal (issues #11 and #18): p50 ≤ 250 ms, p99 ≤ 1 s at 200 writes/s.\n");
         md.append("- Load average after: ").append(Machine.loadAverage()).append(".\n");
         return new Report(md.toString(), phases);
     }
@@ -214,7 +214,7 @@ public final class FreshnessBenchmark {
                     long ack = System.nanoTime();
                     if (error != null || response.statusCode() != 201) {
                         failed.incrementAndGet();
-                        String cause = error != null ? rootCause(error) : "HTTP " + response.statusCode();
+                        String cause = error != null ? Http.rootCause(error) : "HTTP " + response.statusCode();
                         failures.computeIfAbsent(cause, c -> new AtomicInteger()).incrementAndGet();
                         return;
                     }
@@ -230,14 +230,6 @@ public final class FreshnessBenchmark {
                         failed.incrementAndGet();
                     }
                 });
-    }
-
-    private static String rootCause(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
     /** Polls search-service's document endpoint every 5 ms until it answers 200. */
@@ -323,27 +315,7 @@ public final class FreshnessBenchmark {
         synchronized (created) {
             ids = new ArrayList<>(created);
         }
-        if (ids.isEmpty()) {
-            return;
-        }
-        System.out.printf("[bench] deleting the %,d documents this benchmark created%n", ids.size());
-        Semaphore inFlight = new Semaphore(8);
-        AtomicInteger deletionFailures = new AtomicInteger();
-        for (UUID id : ids) {
-            inFlight.acquire();
-            http.sendAsync(HttpRequest.newBuilder(URI.create(stack.catalogUrl() + "/api/v1/documents/" + id))
-                            .header("Authorization", token).header("If-Match", "\"1\"").timeout(Duration.ofMinutes(1)).DELETE().build(),
-                    HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-                        if (e != null || r.statusCode() / 100 != 2) {
-                            deletionFailures.incrementAndGet();
-                        }
-                        inFlight.release();
-                    });
-        }
-        inFlight.acquire(8);
-        if (deletionFailures.get() > 0) {
-            System.out.println("[bench] " + deletionFailures.get() + " deletions failed");
-        }
+        new CatalogDeletions(http, stack.catalogUrl(), token).deleteAndAwaitView(ids, new OpenSearchNode(stack.openSearchUrl()));
     }
 
     private static long count(StackInfo stack) throws Exception {

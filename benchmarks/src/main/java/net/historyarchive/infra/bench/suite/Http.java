@@ -57,4 +57,13 @@ public final class Http {
     public static String abbreviate(String s) {
         return s == null ? "" : s.length() > 500 ? s.substring(0, 500) + "…" : s;
     }
+
+    /** The innermost cause of a failed request, for counting failures by cause. */
+    public static String rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
 }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -47,6 +49,16 @@ public final class OpenSearchNode {
         ObjectNode body = Http.JSON.createObjectNode();
         body.set("query", LIVE);
         return send("POST", "/" + VIEW + "/_count", body).path("count").asLong();
+    }
+
+    /** Ids and versions of at most {@code max} live documents of the view (for diagnostics: which documents are there). */
+    public Map<UUID, Long> liveVersions(int max) throws IOException, InterruptedException {
+        ObjectNode body = Http.JSON.createObjectNode().put("size", max).put("_source", false).put("version", true);
+        body.set("query", LIVE);
+        Map<UUID, Long> found = new LinkedHashMap<>();
+        send("POST", "/" + VIEW + "/_search", body).path("hits").path("hits")
+                .forEach(h -> found.put(UUID.fromString(h.path("_id").asText()), h.path("_version").asLong()));
+        return found;
     }
 
     /** The index generation the view's alias points at, or null when there is none yet. */
