@@ -14,16 +14,19 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The HTTP conventions of a public API, through HTTP: CORS for any origin on the reads (with
- * preflight) and none for writes by default, compression, and in /q/metrics request-duration
+ * preflight), writes for configured origins only, 414 and 431 as problems, compression, and in /q/metrics request-duration
  * histograms, the connection pool's and the Kafka producer's metrics.
  */
 @QuarkusTest
 class HttpConventionsTest {
 
     private static final String ORIGIN = "https://historians.example.org";
+    private static final String EDITOR = "https://editors.example.org";
+    private static final String READ_PATH = "/api/v1/documents";
+    private static final String WRITE_PATH = "/api/v1/documents";
 
     @Test
-    void aPageOnAnyOriginMayReadButNotWriteByDefault() {
+    void aPageOnAnyOriginMayReadButNotWrite() {
         Response preflight = given().header("Origin", ORIGIN).header("Access-Control-Request-Method", "GET")
                 .when().options("/api/v1/documents").then().extract().response();
         assertThat(preflight.statusCode()).isEqualTo(200);
@@ -34,6 +37,37 @@ class HttpConventionsTest {
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.header("Access-Control-Allow-Origin")).isIn("*", ORIGIN);
         assertThat(read.header("Access-Control-Expose-Headers")).contains("ETag").contains("Location").contains("Link");
+    }
+
+    @Test
+    void aPageOnAConfiguredOriginMayAlsoWrite() {
+        // %test.archive.cors.write-origins in application.properties
+        Response editor = given().header("Origin", EDITOR).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .when().options(WRITE_PATH).then().extract().response();
+        assertThat(editor.statusCode()).isEqualTo(200);
+        assertThat(editor.header("Access-Control-Allow-Origin")).isEqualTo(EDITOR);
+        assertThat(editor.header("Vary")).contains("Origin");
+        assertThat(editor.header("Access-Control-Allow-Methods")).contains("POST").contains("PUT").contains("DELETE");
+        assertThat(editor.header("Access-Control-Allow-Headers")).containsIgnoringCase("Authorization");
+
+        Response other = given().header("Origin", ORIGIN).header("Access-Control-Request-Method", "POST")
+                .when().options(WRITE_PATH).then().extract().response();
+        assertThat(other.header("Access-Control-Allow-Methods")).as("another origin's preflight").doesNotContain("POST");
+    }
+
+    @Test
+    void tooLongATargetIs414AndTooManyHeaderBytes431WithAProblem() {
+        Response target = given().when().get(READ_PATH + "?q=" + "a".repeat(9000)).then().extract().response();
+        assertThat(target.statusCode()).isEqualTo(414);
+        assertThat(target.contentType()).startsWith("application/problem+json");
+        assertThat(target.jsonPath().getString("detail")).contains("8192");
+
+        Response headers = given().header("X-Padding", "b".repeat(20_000)).when().get(READ_PATH).then().extract().response();
+        assertThat(headers.statusCode()).isEqualTo(431);
+        assertThat(headers.contentType()).startsWith("application/problem+json");
+        assertThat(headers.jsonPath().getInt("status")).isEqualTo(431);
+        assertThat(headers.jsonPath().getString("detail")).contains("16384");
     }
 
     @Test

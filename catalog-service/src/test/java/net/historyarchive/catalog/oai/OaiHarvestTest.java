@@ -203,6 +203,7 @@ class OaiHarvestTest {
     }
 
     private ServiceProvider harvester() {
+        HarvesterTextFix.coalesceTextOnThisThread();
         String base = "http://localhost:" + RestAssured.port + "/oai";
         return new ServiceProvider(new Context().withBaseUrl(base).withGranularity(Granularity.Second)
                 .withSaveUnparsedMetadata()

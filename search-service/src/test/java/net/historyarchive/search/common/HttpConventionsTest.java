@@ -14,13 +14,16 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The HTTP conventions of a public API, through HTTP: CORS for any origin on the reads (with
- * preflight), compression, ETag / Cache-Control / 304, 405 with Allow, 414 as problem+json, and
+ * preflight) and writes for configured origins, compression, ETag / Cache-Control / 304, 405 with Allow, 414 and 431 as problem+json, and
  * request-duration histograms and Kafka client metrics in /q/metrics.
  */
 @QuarkusTest
 class HttpConventionsTest {
 
     private static final String ORIGIN = "https://historians.example.org";
+    private static final String EDITOR = "https://editors.example.org";
+    private static final String READ_PATH = "/api/v1/search";
+    private static final String WRITE_PATH = "/api/v1/admin/rebuild";
 
     @Test
     void aPageOnAnyOriginMayReadTheSearchApi() {
@@ -82,12 +85,34 @@ class HttpConventionsTest {
     }
 
     @Test
-    void aTooLongQueryIs414WithAProblem() {
-        Response response = given().when().get("/api/v1/search?q=" + "a".repeat(9000)).then().extract().response();
-        assertThat(response.statusCode()).isEqualTo(414);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.jsonPath().getInt("status")).isEqualTo(414);
-        assertThat(response.jsonPath().getString("detail")).contains("8192");
+    void aPageOnAConfiguredOriginMayAlsoWrite() {
+        // %test.archive.cors.write-origins in application.properties
+        Response editor = given().header("Origin", EDITOR).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .when().options(WRITE_PATH).then().extract().response();
+        assertThat(editor.statusCode()).isEqualTo(200);
+        assertThat(editor.header("Access-Control-Allow-Origin")).isEqualTo(EDITOR);
+        assertThat(editor.header("Vary")).contains("Origin");
+        assertThat(editor.header("Access-Control-Allow-Methods")).contains("POST").contains("PUT").contains("DELETE");
+        assertThat(editor.header("Access-Control-Allow-Headers")).containsIgnoringCase("Authorization");
+
+        Response other = given().header("Origin", ORIGIN).header("Access-Control-Request-Method", "POST")
+                .when().options(WRITE_PATH).then().extract().response();
+        assertThat(other.header("Access-Control-Allow-Methods")).as("another origin's preflight").doesNotContain("POST");
+    }
+
+    @Test
+    void tooLongATargetIs414AndTooManyHeaderBytes431WithAProblem() {
+        Response target = given().when().get(READ_PATH + "?q=" + "a".repeat(9000)).then().extract().response();
+        assertThat(target.statusCode()).isEqualTo(414);
+        assertThat(target.contentType()).startsWith("application/problem+json");
+        assertThat(target.jsonPath().getString("detail")).contains("8192");
+
+        Response headers = given().header("X-Padding", "b".repeat(20_000)).when().get(READ_PATH).then().extract().response();
+        assertThat(headers.statusCode()).isEqualTo(431);
+        assertThat(headers.contentType()).startsWith("application/problem+json");
+        assertThat(headers.jsonPath().getInt("status")).isEqualTo(431);
+        assertThat(headers.jsonPath().getString("detail")).contains("16384");
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.util.TreeSet;
  *   <li>every 4xx is {@code application/problem+json} whose {@code status} is the response's,
  *       with a {@code type} and a {@code title}; across the run one type has one status and one
  *       (type, status) one title. Exception: requests the HTTP codec refuses before any route sees
- *       them (request line over 4 KB: 414, header section over 20 KB: 431, broken framing or broken
+ *       them (request line over 16 KiB: 414, header section over 64 KiB: 431, broken framing or broken
  *       percent-encoding: 400, an asterisk target: 404, or a closed connection) are answered by
  *       Vert.x/Quarkus with an empty body, which no Quarkus hook can change (quarkusio/quarkus#55082);
  *       for those an empty 414 or 431, and for malformed requests any empty 4xx, is accepted.</li>
