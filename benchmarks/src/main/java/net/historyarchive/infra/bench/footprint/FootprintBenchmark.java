@@ -154,9 +154,11 @@ public final class FootprintBenchmark {
                 }
                 ticker.shutdown();
                 ticker.awaitTermination(loadSeconds + 60L, TimeUnit.SECONDS);
+                CompletableFuture<?>[] sent;
                 synchronized (answers) {
-                    CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).handle((r, e) -> null).get(5, TimeUnit.MINUTES);
+                    sent = answers.toArray(CompletableFuture[]::new);
                 }
+                CompletableFuture.allOf(sent).handle((r, e) -> null).get(5, TimeUnit.MINUTES);
                 Thread.sleep(1000);
                 peak = rss.peak();
             }
