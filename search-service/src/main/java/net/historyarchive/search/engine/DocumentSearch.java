@@ -15,8 +15,6 @@ import net.historyarchive.search.result.SearchResult.FacetCount;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch._types.SortOptions;
-import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.aggregations.Aggregate;
 import org.opensearch.client.opensearch._types.aggregations.Aggregation;
 import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
@@ -37,9 +35,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One search as one OpenSearch request (after a spelling check when the query has words): the
- * page of hits, the total, facet counts over every match, and highlights. Deep walks continue
- * with search_after inside a point in time.
+ * One search as one OpenSearch request: the page of hits, the total, facet counts over every
+ * match, and highlights. A spelling check goes before it when the query has words whose answer is
+ * not remembered ({@link SpellingMemory}). Deep walks continue with search_after inside a point in
+ * time.
  */
 @ApplicationScoped
 public class DocumentSearch {
@@ -61,33 +60,79 @@ public class DocumentSearch {
     private final ViewIndexes indexes;
     private final EngineSettings settings;
     private final NameVariantsStore names;
+    private final SpellingMemory spellingMemory;
 
-    public DocumentSearch(OpenSearchClients clients, ViewIndexes indexes, EngineSettings settings, NameVariantsStore names) {
+    public DocumentSearch(OpenSearchClients clients, ViewIndexes indexes, EngineSettings settings, NameVariantsStore names,
+                          SpellingMemory spellingMemory) {
         this.client = clients.typed();
         this.indexes = indexes;
         this.settings = settings;
         this.names = names;
+        this.spellingMemory = spellingMemory;
     }
 
     public Found search(SearchRequest typed) throws IOException {
         String fingerprint = SearchCursor.fingerprint(typed);
         NameVariants variants = names.current();
         SearchRequest request = withNamesInEverySpelling(typed, variants);
-        Optional<SearchCursor> after = request.cursor().map(token -> SearchCursor.decode(token, fingerprint));
+        Optional<SearchCursor> cursor = request.cursor().map(token -> SearchCursor.decode(token, fingerprint));
+        if (cursor.isPresent() && cursor.get().byRank() && request.sort() != Sort.RELEVANCE) {
+            throw new CursorRejected("not a cursor this service issued");
+        }
         Spelling.Plan spelling = request.query().isPresent()
-                ? Spelling.check(client, indexes.alias(), words(request.query().get(), new LinkedHashSet<>()))
+                ? Spelling.check(client, indexes.alias(), words(request.query().get(), new LinkedHashSet<>()), spellingMemory)
                 : Spelling.Plan.NONE;
-        String pointInTime = after.map(c -> c.pointInTime() != null ? c.pointInTime() : openPointInTime()).orElse(null);
-        long offset = after.isPresent() ? 0 : (long) (request.page() - 1) * request.size();
+        String pointInTime = cursor.map(c -> c.pointInTime() != null ? c.pointInTime() : openPointInTime()).orElse(null);
+        long offset = cursor.isPresent() ? 0 : (long) (request.page() - 1) * request.size();
+        Page page = new Page(request, variants, spelling, cursor, pointInTime, offset);
 
-        SearchResponse<JsonNode> response = execute(request, variants, spelling, after, pointInTime, offset, false);
+        SearchResponse<JsonNode> response = page.fetch(false);
         boolean relaxed = false;
         if (response.hits().total() != null && response.hits().total().value() == 0 && request.query().isPresent()
                 && QueryTranslator.relaxed(request.query().get(), spelling).isPresent()) {
-            response = execute(request, variants, spelling, after, pointInTime, offset, true);
+            response = page.fetch(true);
             relaxed = true;
         }
         return new Found(result(request, response, offset, fingerprint, pointInTime), spelling.corrections(), relaxed);
+    }
+
+    /** One page of a search: by number, or where a cursor left off. */
+    private final class Page {
+        private final SearchRequest request;
+        private final NameVariants variants;
+        private final Spelling.Plan spelling;
+        private final Optional<SearchCursor> cursor;
+        private final String pointInTime;
+        private final long offset;
+
+        Page(SearchRequest request, NameVariants variants, Spelling.Plan spelling, Optional<SearchCursor> cursor, String pointInTime,
+             long offset) {
+            this.request = request;
+            this.variants = variants;
+            this.spelling = spelling;
+            this.cursor = cursor;
+            this.pointInTime = pointInTime;
+            this.offset = offset;
+        }
+
+        SearchResponse<JsonNode> fetch(boolean relaxed) throws IOException {
+            if (cursor.isEmpty()) {
+                return execute(request, variants, spelling, relaxed, pointInTime, offset, List.of(), request.size());
+            }
+            SearchCursor at = cursor.get();
+            if (!at.byRank()) {
+                return execute(request, variants, spelling, relaxed, pointInTime, null, at.after(), request.size());
+            }
+            if (at.rank() + request.size() <= settings.maxPageWindow()) {
+                return execute(request, variants, spelling, relaxed, pointInTime, at.rank(), List.of(), request.size());
+            }
+            // past the window a page cannot start by number: find the last hit given, then continue after it
+            SearchResponse<JsonNode> anchor = execute(request, variants, spelling, relaxed, pointInTime, at.rank() - 1, List.of(), 1);
+            if (anchor.hits().hits().isEmpty()) {
+                return anchor;
+            }
+            return execute(request, variants, spelling, relaxed, pointInTime, null, anchor.hits().hits().get(0).sortVals(), request.size());
+        }
     }
 
     /** The query with every known name widened to all its spellings ({@link NameQueries}). */
@@ -96,18 +141,23 @@ public class DocumentSearch {
                 r.cursor(), r.facets(), r.facetSize(), r.explain());
     }
 
-    private SearchResponse<JsonNode> execute(SearchRequest request, NameVariants variants, Spelling.Plan spelling, Optional<SearchCursor> after,
-                                             String pointInTime, long offset, boolean relaxed) throws IOException {
-        Builder search = new Builder().size(request.size()).from(after.isPresent() ? null : (int) offset)
-                .query(query(request, variants, spelling, relaxed)).sort(sort(request.sort()))
+    /** One request: from a hit number ({@code from}) or after a hit's sort values; sorted by score alone on numbered relevance pages. */
+    private SearchResponse<JsonNode> execute(SearchRequest request, NameVariants variants, Spelling.Plan spelling, boolean relaxed,
+                                             String pointInTime, Long from, List<FieldValue> after, int size) throws IOException {
+        boolean cursorPage = pointInTime != null;
+        Builder search = new Builder().size(size).from(from == null ? null : Math.toIntExact(from))
+                .query(query(request, variants, spelling, relaxed))
+                .sort(ResultOrder.sort(request.sort(), ResultOrder.byScoreAlone(request.sort(), cursorPage)))
                 .trackTotalHits(t -> t.count(settings.exactTotalUpTo()))
                 .source(s -> s.filter(f -> f.includes(HIT_FIELDS)));
+        if (!after.isEmpty()) {
+            search.searchAfterVals(after);
+        }
         if (pointInTime != null) {
             search.pit(new org.opensearch.client.opensearch.core.search.Pit.Builder().id(pointInTime).keepAlive(settings.cursorKeepAlive()).build());
         } else {
             search.index(indexes.alias());
         }
-        after.ifPresent(c -> search.searchAfterVals(c.after()));
         if (request.sort() == Sort.RELEVANCE) {
             search.trackScores(true);
         }
@@ -151,7 +201,9 @@ public class DocumentSearch {
         if (page.size() == request.size()) {
             var last = hits.hits().get(hits.hits().size() - 1);
             String continuePit = response.pitId() != null ? response.pitId() : pointInTime;
-            next = new SearchCursor(fingerprint, continuePit, last.sortVals()).encode();
+            // sorted by score alone (numbered relevance pages), the engine gives no sort values: go on by rank
+            next = (last.sortVals().isEmpty() ? SearchCursor.atRank(fingerprint, offset + page.size())
+                    : new SearchCursor(fingerprint, continuePit, last.sortVals(), 0)).encode();
         }
         long from = page.isEmpty() ? 0 : offset + 1;
         return new SearchResult(new SearchResult.Total(total, exact ? "eq" : "gte"), from, offset + page.size(), page, facets,
@@ -167,29 +219,6 @@ public class DocumentSearch {
             }
         });
         return Query.of(q -> q.bool(bool.build()));
-    }
-
-    private static List<SortOptions> sort(Sort sort) {
-        List<SortOptions> order = new ArrayList<>();
-        switch (sort) {
-            case RELEVANCE -> order.add(SortOptions.of(s -> s.score(x -> x.order(SortOrder.Desc))));
-            case DATE_ASC -> {
-                order.add(field("dateStart", SortOrder.Asc));
-                order.add(field("dateEnd", SortOrder.Asc));
-            }
-            case DATE_DESC -> {
-                order.add(field("dateStart", SortOrder.Desc));
-                order.add(field("dateEnd", SortOrder.Desc));
-            }
-            case TITLE -> order.add(field("title.sort", SortOrder.Asc));
-            case ADDED_DESC -> order.add(field("createdAt", SortOrder.Desc));
-        }
-        order.add(field("id", SortOrder.Asc)); // a total order, so search_after never skips or repeats a tie
-        return order;
-    }
-
-    private static SortOptions field(String name, SortOrder order) {
-        return SortOptions.of(s -> s.field(f -> f.field(name).order(order).missing(FieldValue.of("_last"))));
     }
 
     private static Map<String, HighlightField> highlightFields() {

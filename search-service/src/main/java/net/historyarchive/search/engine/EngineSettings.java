@@ -3,6 +3,8 @@ package net.historyarchive.search.engine;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 /** How searches use the engine (archive.search.*). */
 @ConfigMapping(prefix = "archive.search")
 public interface EngineSettings {
@@ -21,4 +23,11 @@ public interface EngineSettings {
     /** The deepest hit (page × size) reachable by page number; deeper results are reached with the cursor. */
     @WithDefault("10000")
     int maxPageWindow();
+
+    /**
+     * How long the spelling check's answer for a word is reused at most ({@link SpellingMemory});
+     * 0 asks the engine on every search. Changes this instance writes end it sooner.
+     */
+    @WithDefault("60s")
+    Duration spellingMemory();
 }

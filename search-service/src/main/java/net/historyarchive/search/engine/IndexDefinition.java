@@ -40,7 +40,7 @@ final class IndexDefinition {
         ObjectNode index = (ObjectNode) body.with("settings").with("index");
         index.put("number_of_shards", config.shards());
         index.put("number_of_replicas", bulkLoading ? 0 : config.replicas());
-        index.put("refresh_interval", bulkLoading ? "-1" : config.refreshInterval());
+        index.put("refresh_interval", bulkLoading ? "-1" : config.refreshIntervalSetting());
         ((ObjectNode) body.with("mappings").with("_meta")).put("mapping", fingerprint());
         return body;
     }

@@ -41,7 +41,12 @@ public interface OpenSearchConfig {
      * wait for it: their batches are made searchable as soon as they are applied (see ViewWriter).
      */
     @WithDefault("5s")
-    String refreshInterval();
+    Duration refreshInterval();
+
+    /** {@link #refreshInterval()} as the index setting states it. */
+    default String refreshIntervalSetting() {
+        return refreshInterval().toMillis() + "ms";
+    }
 
     /**
      * Bulk requests of one batch in flight at once. One bulk request is indexed by one write thread

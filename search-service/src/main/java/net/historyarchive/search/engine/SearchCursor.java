@@ -21,10 +21,21 @@ import java.util.List;
 /**
  * Where a deep walk through the results stands: the sort values of the last hit given
  * (search_after), and from the second page on a point in time, so the walk sees one frozen view
- * of the index (relevance scores included) while documents keep arriving. Bound to the query,
- * filters and order it came from, not to the page size.
+ * of the index (relevance scores included) while documents keep arriving. A relevance page reached
+ * by number has no sort values to give ({@link ResultOrder}): its cursor holds the number of hits
+ * given so far ({@code rank}) instead. Bound to the query, filters and order it came from, not to
+ * the page size.
  */
-record SearchCursor(String fingerprint, String pointInTime, List<FieldValue> after) {
+record SearchCursor(String fingerprint, String pointInTime, List<FieldValue> after, long rank) {
+
+    /** A cursor continuing after the first {@code rank} hits of a relevance search. */
+    static SearchCursor atRank(String fingerprint, long rank) {
+        return new SearchCursor(fingerprint, null, List.of(), rank);
+    }
+
+    boolean byRank() {
+        return after.isEmpty();
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,6 +53,9 @@ record SearchCursor(String fingerprint, String pointInTime, List<FieldValue> aft
         ObjectNode json = JSON.createObjectNode().put("f", fingerprint);
         if (pointInTime != null) {
             json.put("p", pointInTime);
+        }
+        if (byRank()) {
+            json.put("r", rank);
         }
         ArrayNode values = json.putArray("a");
         for (FieldValue value : after) {
@@ -91,6 +105,11 @@ record SearchCursor(String fingerprint, String pointInTime, List<FieldValue> aft
                 after.add(FieldValue.of(value.asText()));
             }
         }
-        return new SearchCursor(json.get("f").asText(), json.path("p").isTextual() ? json.get("p").asText() : null, after);
+        long rank = json.path("r").asLong(-1);
+        if (after.isEmpty() == (rank < 1)) { // either sort values or a rank
+            throw new CursorRejected("not a cursor this service issued");
+        }
+        return new SearchCursor(json.get("f").asText(), json.path("p").isTextual() ? json.get("p").asText() : null, after,
+                after.isEmpty() ? rank : 0);
     }
 }

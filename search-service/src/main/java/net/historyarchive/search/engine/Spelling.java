@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,7 +29,8 @@ import java.util.Set;
  *     a common word one letter away ("planet" does not find "planes");</li>
  * <li>stop words and words shorter than four letters are never widened.</li>
  * </ul>
- * The exact word always still counts, so widening never makes a query stricter.
+ * The exact word always still counts, so widening never makes a query stricter. Answers are
+ * reused for a while ({@link SpellingMemory}).
  */
 final class Spelling {
 
@@ -49,14 +51,39 @@ final class Spelling {
     private Spelling() {
     }
 
-    static Plan check(OpenSearchClient client, String index, Set<String> words) throws IOException {
-        List<String> candidates = words.stream()
-                .filter(w -> w.length() >= MIN_LENGTH && w.codePoints().allMatch(Character::isLetter))
-                .filter(w -> !IndexDefinition.stopWords().contains(QueryParser.fold(w)))
-                .toList();
-        if (candidates.isEmpty()) {
+    static Plan check(OpenSearchClient client, String index, Set<String> words, SpellingMemory memory) throws IOException {
+        Map<String, SpellingMemory.Answer> answers = new LinkedHashMap<>();
+        List<String> unchecked = new ArrayList<>();
+        for (String word : words) {
+            if (word.length() >= MIN_LENGTH && word.codePoints().allMatch(Character::isLetter)
+                    && !IndexDefinition.stopWords().contains(QueryParser.fold(word))) {
+                answers.put(word, null);
+                memory.recall(word).ifPresentOrElse(answer -> answers.put(word, answer), () -> unchecked.add(word));
+            }
+        }
+        if (answers.isEmpty()) {
             return Plan.NONE;
         }
+        if (!unchecked.isEmpty()) {
+            long askedAt = memory.now();
+            ask(client, index, unchecked).forEach((word, answer) -> {
+                answers.put(word, answer);
+                memory.remember(word, answer, askedAt);
+            });
+        }
+        Map<String, List<String>> lookAlikes = new LinkedHashMap<>();
+        Map<String, String> corrections = new LinkedHashMap<>();
+        answers.forEach((word, answer) -> {
+            if (!answer.lookAlikes().isEmpty()) {
+                lookAlikes.put(word, answer.lookAlikes());
+            }
+            answer.correction().ifPresent(correction -> corrections.put(word, correction));
+        });
+        return new Plan(lookAlikes, corrections);
+    }
+
+    /** One request with three term suggesters per word. */
+    private static Map<String, SpellingMemory.Answer> ask(OpenSearchClient client, String index, List<String> candidates) throws IOException {
         Suggester.Builder suggester = new Suggester.Builder();
         for (int i = 0; i < candidates.size(); i++) {
             String word = candidates.get(i);
@@ -71,10 +98,8 @@ final class Spelling {
                 .trackTotalHits(t -> t.enabled(true)).suggest(suggester.build())), JsonNode.class);
         long documents = response.hits().total() == null ? 0 : response.hits().total().value();
         long rare = Math.max(1, (long) (documents * RARE_SHARE));
-        Map<String, List<String>> lookAlikes = new LinkedHashMap<>();
-        Map<String, String> corrections = new LinkedHashMap<>();
+        Map<String, SpellingMemory.Answer> answers = new LinkedHashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
-            String word = candidates.get(i);
             boolean unknown = !options(response, "unknown" + i).isEmpty();
             List<String> chosen = new ArrayList<>();
             for (TermSuggestOption option : options(response, "near" + i)) {
@@ -82,15 +107,14 @@ final class Spelling {
                     chosen.add(option.text());
                 }
             }
-            if (!chosen.isEmpty()) {
-                lookAlikes.put(word, chosen);
-            }
+            Optional<String> correction = Optional.empty();
             if (unknown) {
                 List<TermSuggestOption> spelled = options(response, "spelling" + i);
-                corrections.put(word, spelled.isEmpty() ? options(response, "unknown" + i).get(0).text() : spelled.get(0).text());
+                correction = Optional.of(spelled.isEmpty() ? options(response, "unknown" + i).get(0).text() : spelled.get(0).text());
             }
+            answers.put(candidates.get(i), new SpellingMemory.Answer(List.copyOf(chosen), correction));
         }
-        return new Plan(lookAlikes, corrections);
+        return answers;
     }
 
     private static List<TermSuggestOption> options(SearchResponse<JsonNode> response, String name) {

@@ -12,6 +12,7 @@ import org.opensearch.client.ResponseException;
 import org.opensearch.client.RestClient;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -31,10 +32,12 @@ public class ViewIndexes {
 
     private final RestClient rest;
     private final OpenSearchConfig config;
+    private final SpellingMemory spellingMemory;
 
-    public ViewIndexes(OpenSearchClients clients, OpenSearchConfig config) {
+    public ViewIndexes(OpenSearchClients clients, OpenSearchConfig config, SpellingMemory spellingMemory) {
         this.rest = clients.rest();
         this.config = config;
+        this.spellingMemory = spellingMemory;
     }
 
     /** The alias every search and every live write goes through. */
@@ -49,7 +52,7 @@ public class ViewIndexes {
     public void ensureLive() throws IOException {
         Optional<String> live = liveIndex();
         if (live.isPresent()) {
-            refreshEvery(live.get(), config.refreshInterval()); // an older version may have created it with another interval
+            refreshEvery(live.get(), config.refreshIntervalSetting()); // an older version may have created it with another interval
             Optional<String> outdated = live.filter(index -> !fingerprintOf(index).equals(IndexDefinition.fingerprint()));
             if (outdated.isPresent()) {
                 addNewFields(outdated.get());
@@ -87,7 +90,7 @@ public class ViewIndexes {
     /** Gives a loaded generation its serving settings and makes everything in it searchable. */
     public void finishLoading(String index) throws IOException {
         ObjectNode settings = JSON.createObjectNode();
-        settings.with("index").put("refresh_interval", config.refreshInterval()).put("number_of_replicas", config.replicas());
+        settings.with("index").put("refresh_interval", config.refreshIntervalSetting()).put("number_of_replicas", config.replicas());
         send("PUT", "/" + index + "/_settings", settings);
         send("POST", "/" + index + "/_refresh", null);
         Request health = new Request("GET", "/_cluster/health/" + index);
@@ -103,6 +106,7 @@ public class ViewIndexes {
         actions.addObject().putObject("remove").put("index", alias() + "-g*").put("alias", alias());
         actions.addObject().putObject("add").put("index", index).put("alias", alias());
         send("POST", "/_aliases", body);
+        spellingMemory.viewChanged(Duration.ZERO); // searches now read another generation
     }
 
     /** The index the alias points at, if any. */

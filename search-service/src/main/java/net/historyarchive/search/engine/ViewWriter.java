@@ -14,6 +14,7 @@ import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -51,11 +52,17 @@ public class ViewWriter {
     private final int partSize;
     private final ExecutorService senders;
     private final NameVariantsStore names;
+    private final SpellingMemory spellingMemory;
+    /** Bulk work is searchable after the next periodic refresh; twice the interval leaves room for a late one. */
+    private final Duration searchableAfterRefresh;
 
-    public ViewWriter(OpenSearchClients clients, ViewIndexes indexes, OpenSearchConfig config, NameVariantsStore names) {
+    public ViewWriter(OpenSearchClients clients, ViewIndexes indexes, OpenSearchConfig config, NameVariantsStore names,
+                      SpellingMemory spellingMemory) {
         this.client = clients.typed();
         this.indexes = indexes;
         this.names = names;
+        this.spellingMemory = spellingMemory;
+        this.searchableAfterRefresh = config.refreshInterval().multipliedBy(2);
         this.partSize = Math.max(1, config.bulkRequestDocuments());
         this.senders = Executors.newFixedThreadPool(Math.max(1, config.bulkConcurrency()), runnable -> {
             Thread thread = new Thread(runnable, "view-bulk-writer");
@@ -156,6 +163,7 @@ public class ViewWriter {
                     .versionType(VersionType.External).document(IndexedDocument.of(event, variants))));
         }
         BulkResponse response = client.bulk(bulk.build());
+        spellingMemory.viewChanged(visibility == Visibility.IMMEDIATE ? Duration.ZERO : searchableAfterRefresh);
         int applied = 0;
         int stale = 0;
         List<ApplyResult.Rejected> rejected = new ArrayList<>();

@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Past the exact-total bound a search reports "at least N", but its facets still count every
  * match, relevance still ranks every match, and the cursor walks past the page-number window to
- * the last match in relevance order.
+ * the last match in relevance order, also when it starts from a numbered page.
  */
 @QuarkusTest
 @TestProfile(LargeResultSetsTest.SmallBounds.class)
@@ -72,5 +72,22 @@ class LargeResultSetsTest {
             cursor = page.getString("nextCursor");
         } while (cursor != null && walked.size() < 100);
         assertThat(walked).as("relevance paging has no window").hasSize(13).doesNotHaveDuplicates();
+
+        // numbered pages are sorted by score alone (ties in index order); a cursor taken from the last
+        // page the window allows goes on in that same order, past the window
+        List<String> fromNumbered = new ArrayList<>();
+        for (int number = 1; number <= 2; number++) {
+            JsonPath page = given().queryParam("q", "sandpiper").queryParam("collection", collection).queryParam("size", 3)
+                    .queryParam("page", number).get("/api/v1/search").then().statusCode(200).extract().jsonPath();
+            fromNumbered.addAll(page.getList("hits.id"));
+            cursor = page.getString("nextCursor");
+        }
+        while (cursor != null && fromNumbered.size() < 100) {
+            JsonPath page = given().queryParam("q", "sandpiper").queryParam("collection", collection).queryParam("size", 3)
+                    .queryParam("cursor", cursor).get("/api/v1/search").then().statusCode(200).extract().jsonPath();
+            fromNumbered.addAll(page.getList("hits.id"));
+            cursor = page.getString("nextCursor");
+        }
+        assertThat(fromNumbered).as("numbered pages, then the cursor").isEqualTo(walked);
     }
 }

@@ -52,8 +52,41 @@ class LookAlikeWordsTest {
         assertThat(misspelled.getString("didYouMean")).isEqualTo("planet");
     }
 
+    /**
+     * The spelling check's answers are remembered (SpellingMemory), but never past a change that
+     * makes a new look-alike searchable: the same search, repeated, finds a typo written after it,
+     * whichever lane wrote it.
+     */
+    @Test
+    void aRememberedSpellingCheckDoesNotHideATypoWrittenAfterIt() {
+        assertNewTypoFound("Meteor", "Meteorr", CatalogEvents.TOPIC);
+        assertNewTypoFound("Zeppelin", "Zeppelinn", CatalogEvents.BULK_TOPIC);
+    }
+
+    private static void assertNewTypoFound(String word, String typo, String topic) {
+        String collection = COLLECTION + " " + word;
+        Snapshot exact = new Snapshot(word + " over the harbour").collection(collection);
+        Snapshot misspelled = new Snapshot("Night watch").summary("A " + typo + " was reported.").collection(collection);
+        try (CatalogEvents catalog = new CatalogEvents(topic)) {
+            catalog.send(exact.id(), exact.json());
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> search(word, collection).<String>getList("hits.id").size() == 1);
+        assertThat(search(word, collection).<String>getList("hits.id")).as("before the typo exists").containsExactly(exact.id().toString());
+
+        try (CatalogEvents catalog = new CatalogEvents(topic)) {
+            catalog.send(misspelled.id(), misspelled.json());
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> search("night watch", collection).<String>getList("hits.id").size() == 1);
+        assertThat(search(word, collection).<String>getList("hits.id")).as("%s finds the typo %s written after it was searched", word, typo)
+                .containsExactlyInAnyOrder(exact.id().toString(), misspelled.id().toString());
+    }
+
     private static JsonPath search(String q) {
-        return given().queryParam("q", q).queryParam("collection", COLLECTION).queryParam("size", 50)
+        return search(q, COLLECTION);
+    }
+
+    private static JsonPath search(String q, String collection) {
+        return given().queryParam("q", q).queryParam("collection", collection).queryParam("size", 50)
                 .get("/api/v1/search").then().statusCode(200).extract().jsonPath();
     }
 }
