@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * query is one {@code _search}: a word is the multi_match search-service sends for a correctly
  * spelled word (every field with its weight, cross_fields, all terms required), a phrase a
  * phrase multi_match, a prefix a prefix query on the unstemmed fields; the same filters (on the
- * keyword fields and the date span), the same sort with the document id as tie-breaker, the same
+ * keyword fields and the date span), the same sort (by score alone for relevance pages by number, else with
+ * the document id as tie-breaker), the same
  * total bound (exact to 10,000), the top 10 with the fields a hit shows and, in the facet variant,
  * terms aggregations on type, person and place. Deep pages by {@code from}, cursors by
  * {@code search_after} (walked untimed, without a point in time).
@@ -119,7 +120,10 @@ public final class BareOpenSearchEngine implements SearchEngine {
                 sort.addObject().putObject("dateEnd").put("order", "desc").put("missing", "_last");
             }
         }
-        sort.addObject().put("id", "asc");
+        if (q.sort() != BenchQuery.Sort.RELEVANCE || q.cursorDepth() > 0) {
+            // as search-service: a relevance page by number is sorted by score alone (a tie-breaker makes the node score every match)
+            sort.addObject().put("id", "asc");
+        }
         if (q.facets()) {
             ObjectNode aggs = body.putObject("aggs");
             FACET_FIELDS.forEach((name, field) -> aggs.putObject(name).putObject("terms").put("field", field)
