@@ -48,7 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code --bulk-part}; give {@code --seconds} long enough to cover the import). The
  * documents created here are deleted afterwards (unless {@code --keep-documents}).
  *
- * <pre>./archive bench freshness [--rate 200] [--seconds 30] [--bulk 50000] [--bulk-part 100000] [--data DIR] [--keep-stack]</pre>
+ * <pre>./archive bench freshness [--rate 200] [--seconds 30] [--alone-seconds SECONDS] [--bulk 50000] [--bulk-part 100000] [--data DIR] [--keep-stack]</pre>
  */
 public final class FreshnessBenchmark {
 
@@ -81,6 +81,7 @@ public final class FreshnessBenchmark {
         Path data = cli.path("data", root.resolve(".archive-data/bench"));
         int rate = cli.integer("rate", 200);
         int seconds = cli.integer("seconds", 30);
+        int aloneSeconds = cli.integer("alone-seconds", seconds);
         int bulk = cli.integer("bulk", 50_000);
         int bulkPart = cli.integer("bulk-part", 100_000);
         int httpSample = cli.integer("http-sample", 20);
@@ -91,7 +92,7 @@ public final class FreshnessBenchmark {
         boolean keep = cli.flag("keep-stack");
         cli.rejectUnknown();
         try (Stack stack = Stack.open(root, data, ports, jvm, keep)) {
-            Report report = run(stack.info(), rate, seconds, bulk, bulkPart, httpSample, !keepDocuments);
+            Report report = run(stack.info(), rate, aloneSeconds, seconds, bulk, bulkPart, httpSample, !keepDocuments);
             Files.createDirectories(out.getParent());
             Files.writeString(out, report.markdown());
             System.out.println(report.markdown());
@@ -101,12 +102,18 @@ public final class FreshnessBenchmark {
     }
 
     public static Report run(StackInfo stack, int rate, int seconds, int bulk, int bulkPart, int httpSample, boolean cleanUp) throws Exception {
+        return run(stack, rate, seconds, seconds, bulk, bulkPart, httpSample, cleanUp);
+    }
+
+    /** @param aloneSeconds how long the first phase (no import) writes; {@code seconds} is the second phase's */
+    public static Report run(StackInfo stack, int rate, int aloneSeconds, int seconds, int bulk, int bulkPart, int httpSample,
+                             boolean cleanUp) throws Exception {
         String conditions = Machine.describe() + "; " + Machine.busyProcesses();
         long liveBefore = count(stack);
         FreshnessBenchmark bench = new FreshnessBenchmark(stack, 7);
         List<Phase> phases = new ArrayList<>();
         try {
-            phases.add(bench.phase("steady " + rate + " writes/s", rate, seconds, 0, 0, httpSample));
+            phases.add(bench.phase("steady " + rate + " writes/s", rate, aloneSeconds, 0, 0, httpSample));
             if (bulk > 0) {
                 phases.add(bench.phase("steady " + rate + " writes/s while a bulk import of " + String.format("%,d", bulk)
                         + " documents runs", rate, seconds, bulk, bulkPart, httpSample));
