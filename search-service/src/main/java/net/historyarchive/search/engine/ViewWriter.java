@@ -105,12 +105,17 @@ public class ViewWriter {
         if (parts.size() == 1) {
             return send(target, parts.get(0), visibility);
         }
+        // several parts: one refresh after all of them, not one per part (each costs the node a segment)
         List<CompletableFuture<ApplyResult>> sent = parts.stream()
-                .map(part -> CompletableFuture.supplyAsync(() -> sendUnchecked(target, part, visibility), senders))
+                .map(part -> CompletableFuture.supplyAsync(() -> sendUnchecked(target, part, Visibility.NEXT_REFRESH), senders))
                 .toList();
         ApplyResult total = new ApplyResult(0, 0, List.of());
         for (CompletableFuture<ApplyResult> part : sent) {
             total = total.plus(awaitPart(part));
+        }
+        if (visibility == Visibility.IMMEDIATE) {
+            client.indices().refresh(r -> r.index(target));
+            spellingMemory.viewChanged(Duration.ZERO);
         }
         return total;
     }

@@ -167,6 +167,21 @@ class BatchedApplyTest {
         assertThat(found(stale)).isEmpty();
     }
 
+    /** A batch larger than one bulk request (250 documents) is still searchable the moment it is applied. */
+    @Test
+    void anInteractiveBatchOfSeveralRequestsIsSearchableWhenApplied() throws Exception {
+        String titleWord = word();
+        List<ChangeEvent> events = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            UUID id = UUID.randomUUID();
+            String text = CatalogEvents.example("created", id).replace("Record of a Meeting", "Record of a " + titleWord + " Meeting");
+            events.add(new EventDecoder(json).decode(id.toString(), text.getBytes(StandardCharsets.UTF_8)));
+        }
+        assertThat(writer.apply(events, ViewWriter.Visibility.IMMEDIATE).applied()).isEqualTo(600);
+        assertThat(given().queryParam("q", titleWord).queryParam("size", 1).get("/api/v1/search").then().statusCode(200)
+                .extract().jsonPath().getInt("total.value")).as("found without waiting for a periodic refresh").isEqualTo(600);
+    }
+
     private List<String> found(String query) {
         return given().queryParam("q", query).get("/api/v1/search").then().statusCode(200).extract().jsonPath().getList("hits.id");
     }
