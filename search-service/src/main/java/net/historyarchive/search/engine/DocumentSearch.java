@@ -76,8 +76,9 @@ public class DocumentSearch {
         NameVariants variants = names.current();
         SearchRequest request = withNamesInEverySpelling(typed, variants);
         Optional<SearchCursor> cursor = request.cursor().map(token -> SearchCursor.decode(token, fingerprint));
-        if (cursor.isPresent() && cursor.get().byRank() && request.sort() != Sort.RELEVANCE) {
-            throw new CursorRejected("not a cursor this service issued");
+        if (cursor.isPresent() && cursor.get().byRank()
+                && (request.sort() != Sort.RELEVANCE || cursor.get().rank() > settings.maxPageWindow())) {
+            throw new CursorRejected("not a cursor this service issued"); // a rank comes from a numbered page, within the window
         }
         Spelling.Plan spelling = request.query().isPresent()
                 ? Spelling.check(client, indexes.alias(), words(request.query().get(), new LinkedHashSet<>()), spellingMemory)

@@ -33,16 +33,22 @@ import java.util.concurrent.Executors;
  * A batch goes out as requests of at most {@link OpenSearchConfig#bulkRequestDocuments()}, up to
  * {@link OpenSearchConfig#bulkConcurrency()} at once, so that the node indexes it on several write
  * threads; the batch counts as applied only when all are. A batch applied with
- * {@link Visibility#IMMEDIATE} is searchable when this returns; others after the next periodic
- * refresh of the index.
+ * {@link Visibility#IMMEDIATE} is searchable when this returns, one applied with
+ * {@link Visibility#SOON} after the refresh {@link ViewRefresher} starts at once, others after the
+ * next periodic refresh of the index.
  */
 @ApplicationScoped
 public class ViewWriter {
 
     /** When applied changes become searchable. */
     public enum Visibility {
-        /** Refreshed as part of the write: an archivist's edit, found by the next search. */
+        /** Refreshed as part of the write: found by the next search (rebuild catch-up, repairs). */
         IMMEDIATE,
+        /**
+         * By the live view's next refresh, which {@link ViewRefresher} starts at once (an archivist's
+         * edit): searchable within about one refresh, without the writer waiting for it.
+         */
+        SOON,
         /** At the index's next periodic refresh: bulk work, where refreshing per batch would cost more than indexing. */
         NEXT_REFRESH
     }
@@ -53,12 +59,14 @@ public class ViewWriter {
     private final ExecutorService senders;
     private final NameVariantsStore names;
     private final SpellingMemory spellingMemory;
+    private final ViewRefresher refresher;
     /** Bulk work is searchable after the next periodic refresh; twice the interval leaves room for a late one. */
     private final Duration searchableAfterRefresh;
 
     public ViewWriter(OpenSearchClients clients, ViewIndexes indexes, OpenSearchConfig config, NameVariantsStore names,
-                      SpellingMemory spellingMemory) {
+                      SpellingMemory spellingMemory, ViewRefresher refresher) {
         this.client = clients.typed();
+        this.refresher = refresher;
         this.indexes = indexes;
         this.names = names;
         this.spellingMemory = spellingMemory;
@@ -168,7 +176,11 @@ public class ViewWriter {
                     .versionType(VersionType.External).document(IndexedDocument.of(event, variants))));
         }
         BulkResponse response = client.bulk(bulk.build());
-        spellingMemory.viewChanged(visibility == Visibility.IMMEDIATE ? Duration.ZERO : searchableAfterRefresh);
+        switch (visibility) {
+            case IMMEDIATE -> spellingMemory.viewChanged(Duration.ZERO);
+            case SOON -> refresher.request(); // which tells the spelling memory once the refresh is done
+            case NEXT_REFRESH -> spellingMemory.viewChanged(searchableAfterRefresh);
+        }
         int applied = 0;
         int stale = 0;
         List<ApplyResult.Rejected> rejected = new ArrayList<>();

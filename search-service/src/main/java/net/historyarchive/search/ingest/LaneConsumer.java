@@ -144,9 +144,13 @@ final class LaneConsumer implements Runnable {
         status.applied(lane, result.applied(), batch.newestTime());
     }
 
-    /** An archivist's edit is searchable once applied; bulk work at the index's next periodic refresh. */
+    /**
+     * An archivist's edit is searchable after the refresh the writer asks for at once (the lane does
+     * not wait for it: its offsets need the write acknowledged, not refreshed); bulk work at the
+     * index's next periodic refresh.
+     */
     private ViewWriter.Visibility visibility() {
-        return lane == EventLane.INTERACTIVE ? ViewWriter.Visibility.IMMEDIATE : ViewWriter.Visibility.NEXT_REFRESH;
+        return lane == EventLane.INTERACTIVE ? ViewWriter.Visibility.SOON : ViewWriter.Visibility.NEXT_REFRESH;
     }
 
     private void updateLag(KafkaConsumer<String, byte[]> kafka) {

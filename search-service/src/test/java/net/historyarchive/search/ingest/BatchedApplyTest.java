@@ -182,6 +182,26 @@ class BatchedApplyTest {
                 .extract().jsonPath().getInt("total.value")).as("found without waiting for a periodic refresh").isEqualTo(600);
     }
 
+    /**
+     * An archivist's edit (SOON) is made searchable by the refresh the writer asks for, not by the
+     * index's periodic one: with periodic refreshes off, it is still found.
+     */
+    @Test
+    void anInteractiveChangeIsRefreshedWithoutThePeriodicRefresh() throws Exception {
+        String titleWord = word();
+        UUID id = UUID.randomUUID();
+        String text = CatalogEvents.example("created", id).replace("Record of a Meeting", "Record of a " + titleWord + " Meeting");
+        String live = Engine.liveIndex();
+        Engine.put("/" + live + "/_settings", "{\"index\": {\"refresh_interval\": \"-1\"}}");
+        try {
+            writer.apply(List.of(new EventDecoder(json).decode(id.toString(), text.getBytes(StandardCharsets.UTF_8))),
+                    ViewWriter.Visibility.SOON);
+            await().atMost(Duration.ofSeconds(60)).until(() -> found(titleWord).contains(id.toString()));
+        } finally {
+            Engine.put("/" + live + "/_settings", "{\"index\": {\"refresh_interval\": \"5s\"}}");
+        }
+    }
+
     private List<String> found(String query) {
         return given().queryParam("q", query).get("/api/v1/search").then().statusCode(200).extract().jsonPath().getList("hits.id");
     }

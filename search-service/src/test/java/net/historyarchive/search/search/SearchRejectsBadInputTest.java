@@ -1,18 +1,25 @@
 package net.historyarchive.search.search;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import net.historyarchive.search.support.CatalogEvents;
 import net.historyarchive.search.support.ProblemContract;
+import net.historyarchive.search.support.Snapshot;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -89,6 +96,28 @@ class SearchRejectsBadInputTest {
         given().queryParam("size", 1).queryParam("cursor", cursor).get("/api/v1/search").then().statusCode(200);
         problem(given().queryParam("size", 1).queryParam("cursor", cursor).queryParam("sort", "title").get("/api/v1/search"),
                 400, "validation-failed").body("detail", containsString("different query"));
+    }
+
+    /** A numbered relevance page's cursor holds a rank; a forged one past the page window is refused, not sent to the engine. */
+    @Test
+    void aForgedRankCursorIsRejected() throws Exception {
+        String word = "zqrank" + System.nanoTime();
+        List<Snapshot> documents = List.of(new Snapshot("First " + word), new Snapshot("Second " + word));
+        try (CatalogEvents catalog = new CatalogEvents()) {
+            documents.forEach(d -> catalog.send(d.id(), d.json()));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().queryParam("q", word).get("/api/v1/search").then().statusCode(200)
+                .extract().jsonPath().getInt("total.value") == 2);
+        String cursor = given().queryParam("q", word).queryParam("size", 1).get("/api/v1/search").then().statusCode(200)
+                .extract().path("nextCursor");
+        assertThat(cursor).isNotNull();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode token = (ObjectNode) json.readTree(Base64.getUrlDecoder().decode(cursor));
+        assertThat(token.path("r").asLong()).as("a numbered page's cursor continues by rank").isEqualTo(1);
+        token.put("r", 1_000_000_000L);
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(token));
+        problem(given().queryParam("q", word).queryParam("size", 1).queryParam("cursor", forged).get("/api/v1/search"),
+                400, "validation-failed");
     }
 
     @ParameterizedTest
