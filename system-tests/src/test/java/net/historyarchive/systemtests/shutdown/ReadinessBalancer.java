@@ -17,13 +17,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What a Kubernetes Service and a load balancer do for the pods behind them, in miniature: sends
  * each request to one of the instances whose readiness ({@code /q/health/ready}) last answered 200,
- * polled every 100 ms. An instance leaves the rotation when its readiness goes down, which a
- * gracefully stopping Quarkus does at the start of its shutdown delay, while still serving.
+ * polled every 100 ms. An instance leaves the rotation when its readiness answers "down", which a
+ * gracefully stopping Quarkus does at the start of its shutdown delay, while still serving, or when
+ * {@value #FAILURE_THRESHOLD} probes in a row get no answer (Kubernetes' default failureThreshold:
+ * one probe timing out on a busy machine does not take a serving pod out; CI saw that happen).
  */
 final class ReadinessBalancer implements AutoCloseable {
 
     private final List<Integer> ports;
+    private static final int FAILURE_THRESHOLD = 3;
+
     private final Map<Integer, Boolean> ready = new ConcurrentHashMap<>();
+    private final Map<Integer, Integer> unanswered = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofMillis(500)).build();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -42,20 +47,31 @@ final class ReadinessBalancer implements AutoCloseable {
 
     private void poll() {
         for (int port : ports) {
-            ready.put(port, isReady(port));
+            Boolean answer = probe(port);
+            if (answer != null) {
+                unanswered.put(port, 0);
+                ready.put(port, answer);
+            } else if (unanswered.merge(port, 1, Integer::sum) >= FAILURE_THRESHOLD) {
+                ready.put(port, false);
+            }
         }
     }
 
     boolean isReady(int port) {
+        return Boolean.TRUE.equals(probe(port));
+    }
+
+    /** Whether readiness answered "up", or null when it did not answer at all. */
+    private Boolean probe(int port) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
-            return false;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
         }
     }
 
