@@ -33,33 +33,51 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Freshness: how long after the catalog acknowledges a write the document is visible in search.
  * Documents are created through the catalog API at a steady rate (default 200/s); for each, the
  * clock runs from the 201 answer (the write committed) until a search of search-service's view
  * finds the document (OpenSearch shows an indexed document to searches after its next refresh). A
- * watcher polls the view's index every 2 ms for all pending ids (one ids query straight to the
- * node, so watching does not load search-service); for one document in {@code --http-sample} the same is also measured
- * through search-service's own GET /api/v1/documents/{id}, polled every 5 ms. Phase 1 is the steady
- * rate alone; phase 2 the same rate while a bulk import of {@code --bulk} documents commits (in requests of
- * {@code --bulk-part}; give {@code --seconds} long enough to cover the import). The
- * documents created here are deleted afterwards (unless {@code --keep-documents}).
+ * watcher polls the view's index every {@code --watch-ms} (10) for all pending ids (one ids query
+ * straight to the node, so watching does not load search-service); for one document in
+ * {@code --http-sample} (20; 0: none) the same is also measured through search-service's own
+ * GET /api/v1/documents/{id}, polled every {@code --http-poll-ms} (20). At most
+ * {@code --max-in-flight} (64) writes await their answer at once. Phase 1 is the steady rate alone
+ * (skipped with {@code --alone-seconds 0}); with {@code --bulk-alone}, the import then runs once
+ * with no steady writes, for its throughput alone on the same stack; the last phase is the same
+ * rate while a bulk import of {@code --bulk} documents commits (in requests of {@code --bulk-part};
+ * give {@code --seconds} long enough to cover the import). The report has each phase's figures and
+ * a timeline in 30-second slices. The documents created here are deleted afterwards (unless
+ * {@code --keep-documents}).
  *
- * <pre>./archive bench freshness [--rate 200] [--seconds 30] [--alone-seconds SECONDS] [--bulk 50000] [--bulk-part 100000] [--data DIR] [--keep-stack]</pre>
+ * <pre>./archive bench freshness [--rate 200] [--seconds 30] [--alone-seconds SECONDS] [--bulk 50000] [--bulk-part 100000]
+ *     [--bulk-alone] [--http-sample 20] [--watch-ms 10] [--http-poll-ms 20] [--max-in-flight 64] [--data DIR] [--keep-stack]</pre>
  */
 public final class FreshnessBenchmark {
 
-    public record Phase(String name, List<Long> viewNanos, List<Long> httpNanos, int sent, int acknowledged, int failed,
+    public record Phase(String name, List<Seen> seen, List<Long> httpNanos, int sent, int acknowledged, int failed,
                         String extra) {
+        public List<Long> viewNanos() {
+            return seen.stream().map(Seen::nanos).toList();
+        }
+    }
+
+    /** One steady write found in the view: when it was acknowledged (ns after its phase began), and how long it took. */
+    public record Seen(long ackedAfter, long nanos) {
     }
 
     public record Report(String markdown, List<Phase> phases) {
     }
 
     private final StackInfo stack;
+    private final Pacing pacing;
+    /** Catalog writes sent and not yet answered: bounded, so that a slow catalog is not also flooded with connects. */
+    private final Semaphore inFlight;
     private final HttpClient http;
     private final ExecutorService httpPool = Executors.newFixedThreadPool(16, daemon("freshness-http"));
     private final String token = Http.archivistToken();
@@ -68,15 +86,17 @@ public final class FreshnessBenchmark {
     /** Why writes failed, per phase: "HTTP 503" or the exception's class, with counts. */
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
-    private FreshnessBenchmark(StackInfo stack, long seed) {
+    private FreshnessBenchmark(StackInfo stack, long seed, Pacing pacing) {
         this.stack = stack;
+        this.pacing = pacing;
+        this.inFlight = new Semaphore(pacing.maxInFlight());
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpPool)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         this.documents = new ArchiveCorpus(seed).documents().iterator();
     }
 
     public static void main(String[] args) throws Exception {
-        Cli cli = Cli.parse(args, Set.of("keep-stack", "keep-documents"));
+        Cli cli = Cli.parse(args, Set.of("keep-stack", "keep-documents", "bulk-alone"));
         Path root = Path.of(System.getProperty("archive.root", ".")).toAbsolutePath().normalize();
         Path data = cli.path("data", root.resolve(".archive-data/bench"));
         int rate = cli.integer("rate", 200);
@@ -85,6 +105,8 @@ public final class FreshnessBenchmark {
         int bulk = cli.integer("bulk", 50_000);
         int bulkPart = cli.integer("bulk-part", 100_000);
         int httpSample = cli.integer("http-sample", 20);
+        Pacing pacing = new Pacing(Duration.ofMillis(cli.integer("watch-ms", 10)), Duration.ofMillis(cli.integer("http-poll-ms", 20)),
+                cli.integer("max-in-flight", 64), cli.flag("bulk-alone"));
         boolean keepDocuments = cli.flag("keep-documents");
         Path out = cli.path("out", data.resolve("results/freshness.md"));
         List<Integer> ports = cli.integers("ports", BenchStack.DEFAULT_PORTS);
@@ -92,7 +114,7 @@ public final class FreshnessBenchmark {
         boolean keep = cli.flag("keep-stack");
         cli.rejectUnknown();
         try (Stack stack = Stack.open(root, data, ports, jvm, keep)) {
-            Report report = run(stack.info(), rate, aloneSeconds, seconds, bulk, bulkPart, httpSample, !keepDocuments);
+            Report report = run(stack.info(), rate, aloneSeconds, seconds, bulk, bulkPart, httpSample, pacing, !keepDocuments);
             Files.createDirectories(out.getParent());
             Files.writeString(out, report.markdown());
             System.out.println(report.markdown());
@@ -101,19 +123,37 @@ public final class FreshnessBenchmark {
         System.exit(0);
     }
 
+    /**
+     * How the benchmark itself loads the machine, which shares its cores with the stack: how often
+     * the watcher asks the node, how often a sampled document is asked for through search-service,
+     * how many catalog writes may be awaiting their answer at once (a write due while all are busy
+     * is sent late; the report says how late the last one was), and whether the import also runs
+     * alone first, so that its throughput with the steady writes has a comparison on the same
+     * stack.
+     */
+    public record Pacing(Duration watchEvery, Duration httpPollEvery, int maxInFlight, boolean bulkAlone) {
+        public static final Pacing DEFAULT = new Pacing(Duration.ofMillis(10), Duration.ofMillis(20), 64, false);
+    }
+
     public static Report run(StackInfo stack, int rate, int seconds, int bulk, int bulkPart, int httpSample, boolean cleanUp) throws Exception {
-        return run(stack, rate, seconds, seconds, bulk, bulkPart, httpSample, cleanUp);
+        return run(stack, rate, seconds, seconds, bulk, bulkPart, httpSample, Pacing.DEFAULT, cleanUp);
     }
 
     /** @param aloneSeconds how long the first phase (no import) writes; {@code seconds} is the second phase's */
     public static Report run(StackInfo stack, int rate, int aloneSeconds, int seconds, int bulk, int bulkPart, int httpSample,
-                             boolean cleanUp) throws Exception {
+                             Pacing pacing, boolean cleanUp) throws Exception {
         String conditions = Machine.describe() + "; " + Machine.busyProcesses();
         long liveBefore = count(stack);
-        FreshnessBenchmark bench = new FreshnessBenchmark(stack, 7);
+        FreshnessBenchmark bench = new FreshnessBenchmark(stack, 7, pacing);
         List<Phase> phases = new ArrayList<>();
         try {
-            phases.add(bench.phase("steady " + rate + " writes/s", rate, aloneSeconds, 0, 0, httpSample));
+            if (aloneSeconds > 0) {
+                phases.add(bench.phase("steady " + rate + " writes/s", rate, aloneSeconds, 0, 0, httpSample));
+            }
+            if (bulk > 0 && pacing.bulkAlone()) {
+                phases.add(bench.phase("the bulk import of " + String.format("%,d", bulk) + " documents alone", 0, 0, bulk, bulkPart,
+                        httpSample));
+            }
             if (bulk > 0) {
                 phases.add(bench.phase("steady " + rate + " writes/s while a bulk import of " + String.format("%,d", bulk)
                         + " documents runs", rate, seconds, bulk, bulkPart, httpSample));
@@ -136,23 +176,49 @@ public final class FreshnessBenchmark {
         }
         md.append(t).append('\n');
         phases.stream().filter(p -> !p.extra().isEmpty()).forEach(p -> md.append("- ").append(p.extra()).append('\n'));
-        md.append("- The clock starts when the catalog's 201 answer arrives and stops at the first search of the view's index that finds "
-                + "the document (polls every 2 ms; resolution a few ms; search-service writes interactive changes with a refresh, bulk ones wait for its periodic refresh, 5 s by default). Goal (issues #11 and #18): p50 ≤ 250 ms, p99 ≤ 1 s at 200 writes/s.\n");
+        md.append(String.format("- The clock starts when the catalog's 201 answer arrives and stops at the first search of the view's index "
+                + "that finds the document (one ids query for every pending write, every %d ms; resolution about that). search-service "
+                + "writes interactive changes without waiting for a refresh and refreshes the live view back to back while they "
+                + "come (ViewRefresher); bulk ones wait for the index's periodic refresh. At most %d writes await their answer at "
+                + "once; one write in %d (if any) is also polled through search-service, %d ms apart. Goal (issues #11 and #18): "
+                + "p50 ≤ 250 ms, p99 ≤ 1 s at 200 writes/s.%n", pacing.watchEvery().toMillis(), pacing.maxInFlight(), httpSample,
+                pacing.httpPollEvery().toMillis()));
         md.append("- Load average after: ").append(Machine.loadAverage()).append(".\n");
+        for (Phase p : phases) {
+            if (!p.seen().isEmpty()) {
+                md.append("\n").append(timeline(p));
+            }
+        }
         return new Report(md.toString(), phases);
+    }
+
+    /** The phase's writes by when they were acknowledged, in 30-second slices: whether lateness is steady or comes in waves. */
+    static String timeline(Phase phase) {
+        long slice = Duration.ofSeconds(30).toNanos();
+        java.util.TreeMap<Long, List<Long>> bySlice = new java.util.TreeMap<>();
+        for (Seen s : phase.seen()) {
+            bySlice.computeIfAbsent(s.ackedAfter() / slice, k -> new ArrayList<>()).add(s.nanos());
+        }
+        Markdown t = new Markdown("acknowledged at (s)", "writes", "view: p50 ms", "p99 ms", "max ms");
+        bySlice.forEach((k, nanos) -> {
+            Stats v = Stats.ofNanos(nanos);
+            t.row((k * 30) + "-" + (k * 30 + 30), v.count(), Stats.fmt(v.p50()), Stats.fmt(v.p99()), Stats.fmt(v.max()));
+        });
+        return "Timeline of \"" + phase.name() + "\":\n\n" + t;
     }
 
     private Phase phase(String name, int rate, int seconds, int bulk, int bulkPart, int httpSample) throws Exception {
         System.out.println("[bench] freshness: " + name);
         Map<UUID, Long> pending = new ConcurrentHashMap<>();
-        List<Long> viewNanos = Collections.synchronizedList(new ArrayList<>());
+        List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
         List<Long> httpNanos = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger acknowledged = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger httpCounter = new AtomicInteger();
         failures.clear();
         long deadBefore = deadLettered();
-        Watcher watcher = new Watcher(new OpenSearchNode(stack.openSearchUrl()), pending, viewNanos);
+        long start = System.nanoTime();
+        Watcher watcher = new Watcher(new OpenSearchNode(stack.openSearchUrl()), pending, seen, start, pacing.watchEvery());
         Thread watch = new Thread(watcher, "freshness-watcher");
         watch.setDaemon(true);
         watch.start();
@@ -164,12 +230,16 @@ public final class FreshnessBenchmark {
             bodies.add(documents.next());
         }
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("freshness-ticker"));
-        long periodNanos = 1_000_000_000L / rate;
-        long start = System.nanoTime();
+        long periodNanos = rate == 0 ? 0 : 1_000_000_000L / rate;
+        AtomicLong maxLateNanos = new AtomicLong();
         for (int i = 0; i < total; i++) {
             String body = bodies.get(i);
-            ticker.schedule(() -> create(body, pending, acknowledged, failed, httpCounter, httpSample, httpNanos),
-                    i * periodNanos, TimeUnit.NANOSECONDS);
+            long due = start + i * periodNanos;
+            ticker.schedule(() -> {
+                inFlight.acquireUninterruptibly();
+                maxLateNanos.accumulateAndGet(System.nanoTime() - due, Math::max);
+                create(body, pending, acknowledged, failed, httpCounter, httpSample, httpNanos);
+            }, due - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
         if (bulk > 0) {
             Thread.sleep(2000); // the steady stream is running when the import starts
@@ -197,6 +267,10 @@ public final class FreshnessBenchmark {
         watcher.stop();
         watch.join();
         String note = extra;
+        if (total > 0 && maxLateNanos.get() > 100_000_000L) {
+            note += (note.isEmpty() ? "" : " ") + String.format("With %d writes awaiting their answer, a write due was sent up to %.1f s late.",
+                    pacing.maxInFlight(), maxLateNanos.get() / 1e9);
+        }
         if (!failures.isEmpty()) {
             note += (note.isEmpty() ? "" : " ") + "Failed writes by cause: " + new java.util.TreeMap<>(failures) + ".";
         }
@@ -206,10 +280,11 @@ public final class FreshnessBenchmark {
         } else if (!pending.isEmpty()) {
             note += (note.isEmpty() ? "" : " ") + pending.size() + " acknowledged writes never became visible within 30 minutes.";
         }
+        Phase phase = new Phase(name, List.copyOf(seen), List.copyOf(httpNanos), total, acknowledged.get(), failed.get(), note);
         System.out.printf("[bench]   %.1f s; view p50 %s ms, p99 %s ms%n", (System.nanoTime() - start) / 1e9,
-                Stats.fmt(Stats.ofNanos(viewNanos).p50()), Stats.fmt(Stats.ofNanos(viewNanos).p99()));
-        // the bulk import's own documents are not in viewNanos: Watcher only records the steady writes (see importAsync)
-        return new Phase(name, List.copyOf(viewNanos), List.copyOf(httpNanos), total, acknowledged.get(), failed.get(), note);
+                Stats.fmt(Stats.ofNanos(phase.viewNanos()).p50()), Stats.fmt(Stats.ofNanos(phase.viewNanos()).p99()));
+        // the bulk import's own documents are not in seen: Watcher only records the steady writes (see importAsync)
+        return phase;
     }
 
     private void create(String body, Map<UUID, Long> pending, AtomicInteger acknowledged, AtomicInteger failed,
@@ -219,6 +294,7 @@ public final class FreshnessBenchmark {
                         .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
                     long ack = System.nanoTime();
+                    inFlight.release();
                     if (error != null || response.statusCode() != 201) {
                         failed.incrementAndGet();
                         String cause = error != null ? Http.rootCause(error) : "HTTP " + response.statusCode();
@@ -239,14 +315,15 @@ public final class FreshnessBenchmark {
                 });
     }
 
-    /** Polls search-service's document endpoint every 5 ms until it answers 200. */
+    /** Polls search-service's document endpoint until it answers 200, one request at a time, {@code --http-poll-ms} apart. */
     private void pollHttp(UUID id, long ack, List<Long> httpNanos) {
         HttpRequest get = HttpRequest.newBuilder(URI.create(stack.searchUrl() + "/api/v1/documents/" + id)).timeout(Duration.ofSeconds(30)).build();
         http.sendAsync(get, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
             if (r != null && r.statusCode() == 200) {
                 httpNanos.add(System.nanoTime() - ack);
             } else if (System.nanoTime() - ack < Duration.ofMinutes(10).toNanos()) {
-                CompletableFuture.delayedExecutor(5, TimeUnit.MILLISECONDS, httpPool).execute(() -> pollHttp(id, ack, httpNanos));
+                CompletableFuture.delayedExecutor(pacing.httpPollEvery().toMillis(), TimeUnit.MILLISECONDS, httpPool)
+                        .execute(() -> pollHttp(id, ack, httpNanos));
             }
         });
     }
@@ -338,19 +415,23 @@ public final class FreshnessBenchmark {
         };
     }
 
-    /** Polls the view every 2 ms for the pending ids; records acknowledgement-to-searchable for each it finds. */
+    /** Polls the view for the pending ids ({@code --watch-ms} apart); records acknowledgement-to-searchable for each it finds. */
     static final class Watcher implements Runnable {
         /** Ids per poll (a search answers at most 10,000 hits); the oldest wait longest, but a map has no order: any will do. */
         private static final int PER_POLL = 5_000;
         private final OpenSearchNode openSearch;
         private final Map<UUID, Long> pending;
-        private final List<Long> nanos;
+        private final List<Seen> seen;
+        private final long phaseStart;
+        private final long everyNanos;
         private volatile boolean running = true;
 
-        Watcher(OpenSearchNode openSearch, Map<UUID, Long> pending, List<Long> nanos) {
+        Watcher(OpenSearchNode openSearch, Map<UUID, Long> pending, List<Seen> seen, long phaseStart, Duration every) {
             this.openSearch = openSearch;
             this.pending = pending;
-            this.nanos = nanos;
+            this.seen = seen;
+            this.phaseStart = phaseStart;
+            this.everyNanos = every.toNanos();
         }
 
         void stop() {
@@ -370,12 +451,12 @@ public final class FreshnessBenchmark {
                     for (UUID id : openSearch.searchable(ids)) {
                         Long ack = pending.remove(id);
                         if (ack != null) {
-                            nanos.add(Math.max(0, polled - ack));
+                            seen.add(new Seen(ack - phaseStart, Math.max(0, polled - ack)));
                         }
                     }
                     long spent = System.nanoTime() - polled;
-                    if (spent < 2_000_000) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(2_000_000 - spent);
+                    if (spent < everyNanos) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(everyNanos - spent);
                     }
                 }
             } catch (Exception e) {

@@ -2,6 +2,7 @@ package net.historyarchive.infra.bench.suite;
 
 import net.historyarchive.infra.ArchiveStack;
 import net.historyarchive.infra.ChildService;
+import net.historyarchive.infra.OpenSearchServer;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
  * a benchmark never meets the local run (15432, 19092, 18080, ...) or the tests, and with
  * PostgreSQL set up for a million documents.
  *
- * <pre>./archive bench stack [--data DIR] [--ports 25432,29092,29093,28080,28081,29200] [--service-jvm-options "..."]</pre>
+ * <pre>./archive bench stack [--data DIR] [--ports 25432,29092,29093,28080,28081,29200] [--service-jvm-options "..."] [--opensearch-heap 1g]</pre>
  *
  * runs one in the foreground until Ctrl-C, keeping its data in DIR (default
  * {@code .archive-data/bench}); every benchmark command attaches to a stack running on its
@@ -47,6 +48,8 @@ public final class BenchStack implements AutoCloseable {
         Path data = cli.path("data", root.resolve(".archive-data/bench"));
         List<Integer> ports = cli.integers("ports", DEFAULT_PORTS);
         String jvm = cli.string("service-jvm-options", "").trim();
+        // the node's heap (-Xms and -Xmx), 1g unless given: e.g. to see whether its collections matter at a million documents
+        System.setProperty("archive.opensearch.heap", cli.string("opensearch-heap", OpenSearchServer.DEFAULT_HEAP));
         cli.rejectUnknown();
         BenchStack stack = new BenchStack(data);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-shutdown"));
