@@ -145,7 +145,9 @@ final class LaneRelay implements Runnable {
                 status.backlog(lane, OutboxStore.backlog(connection, lane));
                 nextStats = now.plus(STATS_INTERVAL);
             }
-            if (lane == EventLane.INTERACTIVE && now.isAfter(nextCleanup)) { // one lane's relay cleans up for both
+            // One lane's relay cleans up for both: the bulk one, so that deleting the rows of yesterday's
+            // million-document import never holds up an archivist's edit.
+            if (lane == EventLane.BULK && now.isAfter(nextCleanup)) {
                 int deleted = OutboxStore.deletePublishedBefore(connection, config.relay().retainPublished());
                 if (deleted > 0) {
                     LOG.debugf("Deleted %d published outbox rows", deleted);
