@@ -94,7 +94,7 @@ public class DocumentSearch {
             response = page.fetch(true);
             relaxed = true;
         }
-        return new Found(result(request, response, offset, fingerprint, pointInTime), spelling.corrections(), relaxed);
+        return new Found(result(request, response, offset, page.firstRank(), fingerprint, pointInTime), spelling.corrections(), relaxed);
     }
 
     /** One page of a search: by number, or where a cursor left off. */
@@ -116,23 +116,35 @@ public class DocumentSearch {
             this.offset = offset;
         }
 
+        /** The rank of this page's first hit, where a page that continues by rank ({@link SearchCursor#atRank}) starts. */
+        long firstRank() {
+            return cursor.map(SearchCursor::rank).orElse(offset);
+        }
+
         SearchResponse<JsonNode> fetch(boolean relaxed) throws IOException {
+            boolean relevance = request.sort() == Sort.RELEVANCE;
             if (cursor.isEmpty()) {
-                return execute(request, variants, spelling, relaxed, pointInTime, offset, List.of(), request.size());
+                return execute(request, variants, spelling, relaxed, pointInTime, offset, List.of(), request.size(), relevance);
             }
             SearchCursor at = cursor.get();
             if (!at.byRank()) {
-                return execute(request, variants, spelling, relaxed, pointInTime, null, at.after(), request.size());
+                return execute(request, variants, spelling, relaxed, pointInTime, null, at.after(), request.size(), false);
+            }
+            if (at.rank() < ResultOrder.bonusWindow(settings)) {
+                // among the best matches, where the bonuses reorder: by number, as numbered pages are
+                return execute(request, variants, spelling, relaxed, pointInTime, at.rank(), List.of(), request.size(), true);
             }
             if (at.rank() + request.size() <= settings.maxPageWindow()) {
-                return execute(request, variants, spelling, relaxed, pointInTime, at.rank(), List.of(), request.size());
+                return execute(request, variants, spelling, relaxed, pointInTime, at.rank(), List.of(), request.size(), false);
             }
             // past the window a page cannot start by number: find the last hit given, then continue after it
-            SearchResponse<JsonNode> anchor = execute(request, variants, spelling, relaxed, pointInTime, at.rank() - 1, List.of(), 1);
+            SearchResponse<JsonNode> anchor = execute(request, variants, spelling, relaxed, pointInTime, at.rank() - 1, List.of(), 1,
+                    false);
             if (anchor.hits().hits().isEmpty()) {
                 return anchor;
             }
-            return execute(request, variants, spelling, relaxed, pointInTime, null, anchor.hits().hits().get(0).sortVals(), request.size());
+            return execute(request, variants, spelling, relaxed, pointInTime, null, anchor.hits().hits().get(0).sortVals(),
+                    request.size(), false);
         }
     }
 
@@ -142,13 +154,17 @@ public class DocumentSearch {
                 r.cursor(), r.facets(), r.facetSize(), r.explain());
     }
 
-    /** One request: from a hit number ({@code from}) or after a hit's sort values; sorted by score alone on numbered relevance pages. */
+    /**
+     * One request: from a hit number ({@code from}) or after a hit's sort values. {@code scoreAlone}:
+     * a relevance page by number, sorted by score alone, with the ranking bonuses on the best
+     * matches ({@link ResultOrder}); otherwise a total order that gives sort values to go on from.
+     */
     private SearchResponse<JsonNode> execute(SearchRequest request, NameVariants variants, Spelling.Plan spelling, boolean relaxed,
-                                             String pointInTime, Long from, List<FieldValue> after, int size) throws IOException {
-        boolean cursorPage = pointInTime != null;
+                                             String pointInTime, Long from, List<FieldValue> after, int size, boolean scoreAlone)
+            throws IOException {
         Builder search = new Builder().size(size).from(from == null ? null : Math.toIntExact(from))
                 .query(query(request, variants, spelling, relaxed))
-                .sort(ResultOrder.sort(request.sort(), ResultOrder.byScoreAlone(request.sort(), cursorPage)))
+                .sort(ResultOrder.sort(request.sort(), scoreAlone))
                 .trackTotalHits(t -> t.count(settings.exactTotalUpTo()))
                 .source(s -> s.filter(f -> f.includes(HIT_FIELDS)));
         if (!after.isEmpty()) {
@@ -161,6 +177,14 @@ public class DocumentSearch {
         }
         if (request.sort() == Sort.RELEVANCE) {
             search.trackScores(true);
+        }
+        int bonusWindow = ResultOrder.bonusWindow(settings);
+        if (scoreAlone && bonusWindow > 0 && request.query().isPresent()) {
+            List<Query> bonuses = QueryTranslator.rankingBonuses(positiveWords(request.query().get()));
+            if (!bonuses.isEmpty()) {
+                Query any = Query.of(q -> q.bool(b -> b.should(bonuses)));
+                search.rescore(r -> r.windowSize(bonusWindow).query(x -> x.query(any).queryWeight(1.0).rescoreQueryWeight(1.0)));
+            }
         }
         if (request.query().isPresent()) {
             search.highlight(h -> h.preTags(HitMapper.MARK_START).postTags(HitMapper.MARK_END).requireFieldMatch(false)
@@ -184,8 +208,8 @@ public class DocumentSearch {
         }
     }
 
-    private SearchResult result(SearchRequest request, SearchResponse<JsonNode> response, long offset, String fingerprint,
-                                String pointInTime) {
+    private SearchResult result(SearchRequest request, SearchResponse<JsonNode> response, long offset, long firstRank,
+                                String fingerprint, String pointInTime) {
         HitsMetadata<JsonNode> hits = response.hits();
         boolean withScore = request.sort() == Sort.RELEVANCE;
         List<Hit> page = hits.hits().stream().map(h -> HitMapper.map(h, withScore)).toList();
@@ -202,8 +226,8 @@ public class DocumentSearch {
         if (page.size() == request.size()) {
             var last = hits.hits().get(hits.hits().size() - 1);
             String continuePit = response.pitId() != null ? response.pitId() : pointInTime;
-            // sorted by score alone (numbered relevance pages), the engine gives no sort values: go on by rank
-            next = (last.sortVals().isEmpty() ? SearchCursor.atRank(fingerprint, offset + page.size())
+            // sorted by score alone (relevance pages by number), the engine gives no sort values: go on by rank
+            next = (last.sortVals().isEmpty() ? SearchCursor.atRank(fingerprint, continuePit, firstRank + page.size())
                     : new SearchCursor(fingerprint, continuePit, last.sortVals(), 0)).encode();
         }
         long from = page.isEmpty() ? 0 : offset + 1;
@@ -213,12 +237,8 @@ public class DocumentSearch {
 
     private Query query(SearchRequest request, NameVariants variants, Spelling.Plan spelling, boolean relaxed) {
         BoolQuery.Builder bool = new BoolQuery.Builder().filter(SearchFilters.of(request.filters(), variants));
-        request.query().ifPresent(q -> {
-            bool.must(relaxed ? QueryTranslator.relaxed(q, spelling).orElseThrow() : QueryTranslator.matching(q, spelling));
-            if (request.sort() == Sort.RELEVANCE) {
-                bool.should(QueryTranslator.rankingBonuses(positiveWords(q)));
-            }
-        });
+        request.query().ifPresent(q -> bool.must(relaxed ? QueryTranslator.relaxed(q, spelling).orElseThrow()
+                : QueryTranslator.matching(q, spelling)));
         return Query.of(q -> q.bool(bool.build()));
     }
 

@@ -25,6 +25,13 @@ public interface EngineSettings {
     int maxPageWindow();
 
     /**
+     * The ranking bonuses (title holds every word, words stand together as typed) are added to the
+     * best this many matches of a relevance search, not to every match ({@link ResultOrder}).
+     */
+    @WithDefault("200")
+    int bonusWindow();
+
+    /**
      * How long the spelling check's answer for a word is reused at most ({@link SpellingMemory});
      * 0 asks the engine on every search. Changes this instance writes end it sooner.
      */

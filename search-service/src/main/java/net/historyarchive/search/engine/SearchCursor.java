@@ -28,9 +28,9 @@ import java.util.List;
  */
 record SearchCursor(String fingerprint, String pointInTime, List<FieldValue> after, long rank) {
 
-    /** A cursor continuing after the first {@code rank} hits of a relevance search. */
-    static SearchCursor atRank(String fingerprint, long rank) {
-        return new SearchCursor(fingerprint, null, List.of(), rank);
+    /** A cursor continuing after the first {@code rank} hits of a relevance search (in a point in time, or none yet). */
+    static SearchCursor atRank(String fingerprint, String pointInTime, long rank) {
+        return new SearchCursor(fingerprint, pointInTime, List.of(), rank);
     }
 
     boolean byRank() {

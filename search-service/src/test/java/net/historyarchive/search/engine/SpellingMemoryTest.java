@@ -59,6 +59,11 @@ class SpellingMemoryTest {
             }
 
             @Override
+            public int bonusWindow() {
+                return 200;
+            }
+
+            @Override
             public Duration spellingMemory() {
                 return duration;
             }
