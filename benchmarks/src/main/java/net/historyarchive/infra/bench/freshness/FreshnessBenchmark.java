@@ -61,7 +61,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FreshnessBenchmark {
 
     public record Phase(String name, List<Seen> seen, List<Long> httpNanos, int sent, int acknowledged, int failed,
-                        String extra) {
+                        String extra, List<LaneSampler.Sample> lanes) {
         public List<Long> viewNanos() {
             return seen.stream().map(Seen::nanos).toList();
         }
@@ -192,19 +192,34 @@ public final class FreshnessBenchmark {
         return new Report(md.toString(), phases);
     }
 
-    /** The phase's writes by when they were acknowledged, in 30-second slices: whether lateness is steady or comes in waves. */
+    /**
+     * The phase's writes by when they were acknowledged, in 30-second slices (whether lateness is
+     * steady or comes in waves), with where interactive changes waited in that slice ({@link LaneSampler}).
+     */
     static String timeline(Phase phase) {
         long slice = Duration.ofSeconds(30).toNanos();
         java.util.TreeMap<Long, List<Long>> bySlice = new java.util.TreeMap<>();
         for (Seen s : phase.seen()) {
             bySlice.computeIfAbsent(s.ackedAfter() / slice, k -> new ArrayList<>()).add(s.nanos());
         }
-        Markdown t = new Markdown("acknowledged at (s)", "writes", "view: p50 ms", "p99 ms", "max ms");
+        Markdown t = new Markdown("acknowledged at (s)", "writes", "view: p50 ms", "p99 ms", "max ms",
+                "catalog: oldest unpublished interactive row, max s", "search-service: oldest unapplied interactive event, max s",
+                "bulk: outbox rows / consumer lag at the slice's end");
         bySlice.forEach((k, nanos) -> {
             Stats v = Stats.ofNanos(nanos);
-            t.row((k * 30) + "-" + (k * 30 + 30), v.count(), Stats.fmt(v.p50()), Stats.fmt(v.p99()), Stats.fmt(v.max()));
+            List<LaneSampler.Sample> in = phase.lanes().stream().filter(l -> l.at() / slice == k).toList();
+            LaneSampler.Sample last = in.isEmpty() ? null : in.get(in.size() - 1);
+            t.row((k * 30) + "-" + (k * 30 + 30), v.count(), Stats.fmt(v.p50()), Stats.fmt(v.p99()), Stats.fmt(v.max()),
+                    maxSeconds(in, LaneSampler.Sample::outboxOldestSeconds), maxSeconds(in, LaneSampler.Sample::consumerOldestSeconds),
+                    last == null ? "–" : String.format("%,d / %,d", last.bulkOutboxRows(), last.bulkConsumerLag()));
         });
-        return "Timeline of \"" + phase.name() + "\":\n\n" + t;
+        return "Timeline of \"" + phase.name() + "\" (lane figures sampled once a second; the catalog's outbox age is "
+                + "refreshed every 5 s):\n\n" + t;
+    }
+
+    private static String maxSeconds(List<LaneSampler.Sample> samples, java.util.function.ToDoubleFunction<LaneSampler.Sample> age) {
+        double max = samples.stream().mapToDouble(age).filter(a -> a >= 0).max().orElse(Double.NaN);
+        return Double.isNaN(max) ? "–" : String.format("%.1f", max);
     }
 
     private Phase phase(String name, int rate, int seconds, int bulk, int bulkPart, int httpSample) throws Exception {
@@ -219,6 +234,7 @@ public final class FreshnessBenchmark {
         long deadBefore = deadLettered();
         long start = System.nanoTime();
         Watcher watcher = new Watcher(new OpenSearchNode(stack.openSearchUrl()), pending, seen, start, pacing.watchEvery());
+        LaneSampler lanes = new LaneSampler(stack, http, start);
         Thread watch = new Thread(watcher, "freshness-watcher");
         watch.setDaemon(true);
         watch.start();
@@ -266,6 +282,7 @@ public final class FreshnessBenchmark {
         }
         watcher.stop();
         watch.join();
+        lanes.close();
         String note = extra;
         if (total > 0 && maxLateNanos.get() > 100_000_000L) {
             note += (note.isEmpty() ? "" : " ") + String.format("With %d writes awaiting their answer, a write due was sent up to %.1f s late.",
@@ -280,7 +297,8 @@ public final class FreshnessBenchmark {
         } else if (!pending.isEmpty()) {
             note += (note.isEmpty() ? "" : " ") + pending.size() + " acknowledged writes never became visible within 30 minutes.";
         }
-        Phase phase = new Phase(name, List.copyOf(seen), List.copyOf(httpNanos), total, acknowledged.get(), failed.get(), note);
+        Phase phase = new Phase(name, List.copyOf(seen), List.copyOf(httpNanos), total, acknowledged.get(), failed.get(), note,
+                lanes.samples());
         System.out.printf("[bench]   %.1f s; view p50 %s ms, p99 %s ms%n", (System.nanoTime() - start) / 1e9,
                 Stats.fmt(Stats.ofNanos(phase.viewNanos()).p50()), Stats.fmt(Stats.ofNanos(phase.viewNanos()).p99()));
         // the bulk import's own documents are not in seen: Watcher only records the steady writes (see importAsync)
