@@ -4,11 +4,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import net.historyarchive.search.support.CatalogEvents;
+import io.restassured.specification.RequestSpecification;
 import net.historyarchive.search.support.Snapshot;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Past the exact-total bound a search reports "at least N", but its facets still count every
@@ -43,11 +41,7 @@ class LargeResultSetsTest {
         }
         Snapshot inTitle = new Snapshot("Sandpiper census").summary("Birds.").collection(collection);
         documents.add(inTitle);
-        try (CatalogEvents catalog = new CatalogEvents()) {
-            documents.forEach(d -> catalog.send(d.id(), d.json()));
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> documents.stream()
-                .allMatch(d -> given().get("/api/v1/documents/" + d.id()).statusCode() == 200));
+        ResultWalks.sendAndAwait(documents);
 
         JsonPath result = given().queryParam("q", "sandpiper").queryParam("collection", collection).queryParam("size", 3)
                 .queryParam("facets", "type,hasTranslation").get("/api/v1/search").then().statusCode(200).extract().jsonPath();
@@ -60,34 +54,26 @@ class LargeResultSetsTest {
 
         given().queryParam("q", "sandpiper").queryParam("collection", collection).queryParam("size", 3).queryParam("page", 3)
                 .get("/api/v1/search").then().statusCode(400);
-        List<String> walked = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().queryParam("q", "sandpiper").queryParam("collection", collection).queryParam("size", 3);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/v1/search").then().statusCode(200).extract().jsonPath();
-            walked.addAll(page.getList("hits.id"));
-            cursor = page.getString("nextCursor");
-        } while (cursor != null && walked.size() < 100);
+        List<String> walked = ResultWalks.walk(() -> sandpipers(collection), null, new ArrayList<>());
         assertThat(walked).as("relevance paging has no window").hasSize(13).doesNotHaveDuplicates();
 
         // numbered pages are sorted by score alone (ties in index order); a cursor taken from the last
         // page the window allows goes on in that same order, past the window
         List<String> fromNumbered = new ArrayList<>();
+        String cursor = null;
         for (int number = 1; number <= 2; number++) {
-            JsonPath page = given().queryParam("q", "sandpiper").queryParam("collection", collection).queryParam("size", 3)
-                    .queryParam("page", number).get("/api/v1/search").then().statusCode(200).extract().jsonPath();
+            JsonPath page = sandpipers(collection).queryParam("page", number).get("/api/v1/search").then().statusCode(200)
+                    .extract().jsonPath();
             fromNumbered.addAll(page.getList("hits.id"));
             cursor = page.getString("nextCursor");
         }
-        while (cursor != null && fromNumbered.size() < 100) {
-            JsonPath page = given().queryParam("q", "sandpiper").queryParam("collection", collection).queryParam("size", 3)
-                    .queryParam("cursor", cursor).get("/api/v1/search").then().statusCode(200).extract().jsonPath();
-            fromNumbered.addAll(page.getList("hits.id"));
-            cursor = page.getString("nextCursor");
+        if (cursor != null) {
+            ResultWalks.walk(() -> sandpipers(collection), cursor, fromNumbered);
         }
         assertThat(fromNumbered).as("numbered pages, then the cursor").isEqualTo(walked);
+    }
+
+    private static RequestSpecification sandpipers(String collection) {
+        return given().queryParam("q", "sandpiper").queryParam("collection", collection).queryParam("size", 3);
     }
 }

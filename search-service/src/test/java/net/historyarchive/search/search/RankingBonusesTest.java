@@ -5,11 +5,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import net.historyarchive.search.support.CatalogEvents;
 import net.historyarchive.search.support.Snapshot;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,6 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The ranking bonuses go to the best matches only (a window, here 4), and paging stays one order:
@@ -50,11 +47,7 @@ class RankingBonusesTest {
         for (int i = 3; i < 10; i++) {
             documents.add(new Snapshot("Report " + i).summary("amber stone river lake falcon hill meadow").collection(collection));
         }
-        try (CatalogEvents catalog = new CatalogEvents()) {
-            documents.forEach(d -> catalog.send(d.id(), d.json()));
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> documents.stream()
-                .allMatch(d -> given().get("/api/v1/documents/" + d.id()).statusCode() == 200));
+        ResultWalks.sendAndAwait(documents);
 
         JsonPath first = search(collection).queryParam("page", 1).get("/api/v1/search").then().statusCode(200).extract().jsonPath();
         assertThat(first.getString("hits[0].id")).as("the phrase bonus lifts the words standing together")
@@ -65,17 +58,7 @@ class RankingBonusesTest {
             numbered.addAll(search(collection).queryParam("page", number).get("/api/v1/search").then().statusCode(200)
                     .extract().jsonPath().getList("hits.id"));
         }
-        List<String> walked = new ArrayList<>();
-        String cursor = null;
-        do {
-            RequestSpecification request = search(collection);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/v1/search").then().statusCode(200).extract().jsonPath();
-            walked.addAll(page.getList("hits.id"));
-            cursor = page.getString("nextCursor");
-        } while (cursor != null && walked.size() < 100);
+        List<String> walked = ResultWalks.walk(() -> search(collection), null, new ArrayList<>());
 
         assertThat(numbered).hasSize(documents.size()).doesNotHaveDuplicates();
         assertThat(walked).as("the cursor, across the bonus window, in the numbered pages' order").isEqualTo(numbered);
