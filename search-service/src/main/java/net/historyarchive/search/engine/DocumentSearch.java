@@ -77,8 +77,8 @@ public class DocumentSearch {
         SearchRequest request = withNamesInEverySpelling(typed, variants);
         Optional<SearchCursor> cursor = request.cursor().map(token -> SearchCursor.decode(token, fingerprint));
         if (cursor.isPresent() && cursor.get().byRank()
-                && (request.sort() != Sort.RELEVANCE || cursor.get().rank() > settings.maxPageWindow())) {
-            throw new CursorRejected("not a cursor this service issued"); // a rank comes from a numbered page, within the window
+                && (request.sort() != Sort.RELEVANCE || cursor.get().rank() > ResultOrder.deepestRank(settings))) {
+            throw new CursorRejected("not a cursor this service issued"); // a rank comes from a page by number, within the window
         }
         Spelling.Plan spelling = request.query().isPresent()
                 ? Spelling.check(client, indexes.alias(), words(request.query().get(), new LinkedHashSet<>()), spellingMemory)
@@ -130,14 +130,16 @@ public class DocumentSearch {
             if (!at.byRank()) {
                 return execute(request, variants, spelling, relaxed, pointInTime, null, at.after(), request.size(), false);
             }
-            if (at.rank() < ResultOrder.bonusWindow(settings)) {
+            int bonusWindow = ResultOrder.bonusWindow(settings);
+            if (at.rank() < bonusWindow) {
                 // among the best matches, where the bonuses reorder: by number, as numbered pages are
                 return execute(request, variants, spelling, relaxed, pointInTime, at.rank(), List.of(), request.size(), true);
             }
-            if (at.rank() + request.size() <= settings.maxPageWindow()) {
+            if (at.rank() == bonusWindow || at.rank() + request.size() <= settings.maxPageWindow()) {
                 return execute(request, variants, spelling, relaxed, pointInTime, at.rank(), List.of(), request.size(), false);
             }
-            // past the window a page cannot start by number: find the last hit given, then continue after it
+            // past the window a page cannot start by number: find the last hit given (past the bonus window,
+            // so its plain score is its score), then continue after it
             SearchResponse<JsonNode> anchor = execute(request, variants, spelling, relaxed, pointInTime, at.rank() - 1, List.of(), 1,
                     false);
             if (anchor.hits().hits().isEmpty()) {
@@ -180,11 +182,8 @@ public class DocumentSearch {
         }
         int bonusWindow = ResultOrder.bonusWindow(settings);
         if (scoreAlone && bonusWindow > 0 && request.query().isPresent()) {
-            List<Query> bonuses = QueryTranslator.rankingBonuses(positiveWords(request.query().get()));
-            if (!bonuses.isEmpty()) {
-                Query any = Query.of(q -> q.bool(b -> b.should(bonuses)));
-                search.rescore(r -> r.windowSize(bonusWindow).query(x -> x.query(any).queryWeight(1.0).rescoreQueryWeight(1.0)));
-            }
+            QueryTranslator.phraseBonus(positiveWords(request.query().get())).ifPresent(bonus -> search.rescore(r -> r.windowSize(bonusWindow)
+                    .query(x -> x.query(bonus).queryWeight(1.0).rescoreQueryWeight(1.0))));
         }
         if (request.query().isPresent()) {
             search.highlight(h -> h.preTags(HitMapper.MARK_START).postTags(HitMapper.MARK_END).requireFieldMatch(false)
@@ -237,8 +236,12 @@ public class DocumentSearch {
 
     private Query query(SearchRequest request, NameVariants variants, Spelling.Plan spelling, boolean relaxed) {
         BoolQuery.Builder bool = new BoolQuery.Builder().filter(SearchFilters.of(request.filters(), variants));
-        request.query().ifPresent(q -> bool.must(relaxed ? QueryTranslator.relaxed(q, spelling).orElseThrow()
-                : QueryTranslator.matching(q, spelling)));
+        request.query().ifPresent(q -> {
+            bool.must(relaxed ? QueryTranslator.relaxed(q, spelling).orElseThrow() : QueryTranslator.matching(q, spelling));
+            if (request.sort() == Sort.RELEVANCE) {
+                QueryTranslator.titleBonus(positiveWords(q)).ifPresent(bool::should);
+            }
+        });
         return Query.of(q -> q.bool(bool.build()));
     }
 

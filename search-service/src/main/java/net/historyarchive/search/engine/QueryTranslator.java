@@ -78,17 +78,30 @@ final class QueryTranslator {
     }
 
     /**
-     * Optional clauses that lift documents whose title holds every word, or where the words stand
-     * together as typed; they never change which documents match.
+     * An optional clause that lifts documents whose title holds every word, on every match: cheap (a
+     * term query on the short title field), and what ranks a title match above the many summary
+     * matches of a common word. It never changes which documents match.
      */
-    static List<Query> rankingBonuses(List<String> words) {
+    static Optional<Query> titleBonus(List<String> words) {
         if (words.isEmpty()) {
-            return List.of();
+            return Optional.empty();
         }
         String text = String.join(" ", words);
-        return List.of(
-                Query.of(q -> q.multiMatch(m -> m.query(text).fields("title^2", "summary").type(TextQueryType.Phrase).slop(2).boost(2f))),
-                Query.of(q -> q.match(m -> m.field("title").query(v -> v.stringValue(text)).operator(Operator.And).boost(2f))));
+        return Optional.of(Query.of(q -> q.match(m -> m.field("title").query(v -> v.stringValue(text)).operator(Operator.And).boost(2f))));
+    }
+
+    /**
+     * A clause that lifts documents where the words stand together as typed (a phrase with slop over
+     * title and summary): positional and costly on every match of a common phrase, so it is given to
+     * the best matches only ({@link ResultOrder}).
+     */
+    static Optional<Query> phraseBonus(List<String> words) {
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = String.join(" ", words);
+        return Optional.of(Query.of(q -> q.multiMatch(m -> m.query(text).fields("title^2", "summary").type(TextQueryType.Phrase).slop(2)
+                .boost(2f))));
     }
 
     private Optional<Query> translate(QueryNode node) {

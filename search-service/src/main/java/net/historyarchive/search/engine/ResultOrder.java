@@ -23,9 +23,10 @@ import java.util.List;
  * committee": 24 ms without, 432 ms with them, at 3,000,000 documents). Since a bonus only adds,
  * the best matches stay ahead of the rest, so past the window the order is the plain score's.
  * <p>
- * A cursor walk goes on in the same order inside a point in time: by number while it is among the
- * best matches, then with the internal document number ({@code _doc}) as the explicit tie-breaker
- * and search_after. That order is exact on an index of one shard (the default); on several shards
+ * A cursor walk goes on in the same order inside a point in time: by number up to the end of the
+ * bonus window (and on by number, without bonuses, while the page-number window allows), then with
+ * the internal document number ({@code _doc}) as the explicit tie-breaker and search_after from a
+ * hit past the bonus window. That order is exact on an index of one shard (the default); on several shards
  * two hits with equal scores and equal internal numbers could meet where numbered pages hand over
  * to the cursor. Every other order ends with the document id.
  */
@@ -34,13 +35,25 @@ final class ResultOrder {
     private ResultOrder() {
     }
 
+    /** The index's own limit on from + size (max_result_window in opensearch/documents-index.json). */
+    private static final int INDEX_RESULT_WINDOW = 10_000;
+
     /**
-     * How many of the best matches get the ranking bonuses: as configured, but never so deep that a
-     * page found by its last hit's sort values (past the page-number window, where no bonus can
-     * apply) could start inside it.
+     * How many of the best matches get the ranking bonuses: as configured, at most the page-number
+     * window, and shallow enough that a cursor page starting at its end can still be asked for by
+     * number (from + size within the index's limit).
      */
     static int bonusWindow(EngineSettings settings) {
-        return Math.max(0, Math.min(settings.bonusWindow(), settings.maxPageWindow() - SearchRequestParser.MAX_SIZE));
+        int limit = Math.min(settings.maxPageWindow(), INDEX_RESULT_WINDOW - SearchRequestParser.MAX_SIZE);
+        return Math.max(0, Math.min(settings.bonusWindow(), limit));
+    }
+
+    /**
+     * The deepest rank a cursor this service issued can hold: the end of a numbered page, or of a
+     * cursor page among the best matches.
+     */
+    static long deepestRank(EngineSettings settings) {
+        return Math.max(settings.maxPageWindow(), bonusWindow(settings) + SearchRequestParser.MAX_SIZE);
     }
 
     static List<SortOptions> sort(Sort sort, boolean scoreAlone) {
