@@ -315,8 +315,13 @@ class ReadingRoomBrowserTest {
         List<String> withoutVisibleFocus = new ArrayList<>();
         Actions keys = new Actions(driver);
         for (int presses = 0; presses < controls.size() + 5; presses++) {
-            keys.sendKeys(Keys.TAB).perform();
-            WebElement focused = driver.switchTo().activeElement();
+            WebElement focused;
+            if (presses == 0) {
+                focused = firstTabStop(keys);
+            } else {
+                keys.sendKeys(Keys.TAB).perform();
+                focused = driver.switchTo().activeElement();
+            }
             String identity = identity(focused);
             if (identity.startsWith("BODY") || !reached.add(identity)) {
                 break; // past the last control, or round again
@@ -332,8 +337,7 @@ class ReadingRoomBrowserTest {
 
         // and it can be used: skip link first, then search by typing and Enter, then a facet with Enter
         driver.get(url("/"));
-        keys.sendKeys(Keys.TAB).perform();
-        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+        assertThat(firstTabStop(keys).getText()).isEqualTo("Skip to content");
         driver.findElement(By.id("q")).sendKeys("Pyongyang");
         follow(driver, driver.findElement(By.id("q")), Keys.ENTER);
         assertThat(resultLine()).isEqualTo("Results: 1 - 10 of 10");
@@ -463,6 +467,17 @@ class ReadingRoomBrowserTest {
     }
 
     /** Tells controls apart: tag, position in the page, and text. */
+    /**
+     * Where the first Tab on a freshly loaded page goes. A Tab that arrives before the page has the
+     * keyboard focus moves nothing (the body stays active; seen once in CI), so it is sent again.
+     */
+    private WebElement firstTabStop(Actions keys) {
+        return await().atMost(Duration.ofSeconds(5)).until(() -> {
+            keys.sendKeys(Keys.TAB).perform();
+            return driver.switchTo().activeElement();
+        }, focused -> !"body".equalsIgnoreCase(focused.getTagName()));
+    }
+
     private String identity(WebElement element) {
         return (String) js().executeScript("var e = arguments[0]; return e.tagName + '#'"
                 + " + Array.prototype.indexOf.call(document.getElementsByTagName('*'), e)"
