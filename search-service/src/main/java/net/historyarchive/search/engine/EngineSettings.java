@@ -25,8 +25,8 @@ public interface EngineSettings {
     int maxPageWindow();
 
     /**
-     * The ranking bonuses (title holds every word, words stand together as typed) are added to the
-     * best this many matches of a relevance search, not to every match ({@link ResultOrder}).
+     * The phrase bonus (the words stand together as typed) is added to the best this many matches of
+     * a relevance search, not to every match ({@link ResultOrder}); the title bonus goes to every match.
      */
     @WithDefault("200")
     int bonusWindow();

@@ -17,10 +17,10 @@ import java.util.List;
  * the index's internal document order. Any second sort key makes the engine score and compare
  * every match instead of skipping the blocks that cannot reach the page: measured at 1,000,000
  * documents, "party" took 34 ms with the document id as tie-breaker and 4.5 ms without
- * (docs/benchmarks.md, search latency). The ranking bonuses (title holds every word, the words
- * stand together) are added to the best {@link #bonusWindow} matches only, as a rescore: on every
- * match they cost the node up to 20 times the query itself for common phrases ("central
- * committee": 24 ms without, 432 ms with them, at 3,000,000 documents). Since a bonus only adds,
+ * (docs/benchmarks.md, search latency). The phrase bonus (the words stand together) is added to
+ * the best {@link #bonusWindow} matches only, as a rescore: on every match the bonuses cost the
+ * node up to 20 times the query itself for common phrases ("central committee": 24 ms without,
+ * 432 ms with them, at 3,000,000 documents). Since a bonus only adds,
  * the best matches stay ahead of the rest, so past the window the order is the plain score's.
  * <p>
  * A cursor walk goes on in the same order inside a point in time: by number up to the end of the
